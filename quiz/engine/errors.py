@@ -1,0 +1,33 @@
+"""Load errors: what is wrong, in which file, at which line and column, in which question."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """One problem in a bank file, pointing at the node that causes it (line and column from 1)."""
+
+    file: str
+    line: int
+    column: int
+    question: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"question '{self.question}': " if self.question else ""
+        return f"{self.file}:{self.line}:{self.column}: error: {where}{self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The error as `{file, line, column, question, message}`, for `--format json`."""
+        return asdict(self)
+
+
+class BankError(Exception):
+    """A bank could not be loaded; `errors` lists every problem found, in file order."""
+
+    def __init__(self, errors: list[LoadError]) -> None:
+        self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.column, e.message))
+        super().__init__("\n".join(str(error) for error in self.errors))

@@ -1,0 +1,279 @@
+"""Bank files to `Bank` objects, or to every error in them, each at its file, line and column.
+
+The steps: read the bytes (bounded in size), decode them, compose YAML nodes, turn the nodes into
+plain data without YAML's implicit typing, validate the data with the pydantic models, then apply
+the cross-field rules. Nothing here raises anything but `BankError`, whatever the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from yaml.nodes import MappingNode, Node
+
+from quiz.engine import yamltree
+from quiz.engine.errors import BankError, LoadError
+from quiz.engine.messages import describe
+from quiz.engine.model import AnyQuestion, Bank, BankHeader, Question
+from quiz.engine.rules import Report, check_question
+from quiz.engine.source import SourceText
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Banks larger than this are refused before parsing (10,000 questions take about 4 MB)."""
+
+_QUESTION = TypeAdapter[AnyQuestion](Question)
+
+
+def display_path(path: Path) -> str:
+    """A path as errors show it: relative to the current folder when it lies below it."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+    return str(path)
+
+
+def load_bank(path: Path) -> Bank:
+    """Load and validate one bank file; raise BankError listing every problem."""
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise BankError(
+                [
+                    LoadError(
+                        shown,
+                        1,
+                        1,
+                        None,
+                        f"the file is {size:,} bytes; banks are "
+                        f"limited to {limit} MB, split it into several banks",
+                    )
+                ]
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise BankError([LoadError(shown, 1, 1, None, f"cannot read the file: {reason}")]) from None
+    return parse_bank(data, path, shown=shown)
+
+
+def parse_bank(data: bytes | str, path: Path, *, shown: str | None = None) -> Bank:
+    """Validate a bank from its bytes or text; `path` places `source.text` and names errors."""
+    return _BankParser(path, shown or display_path(path)).parse(data)
+
+
+class _BankParser:
+    """One parse of one file: keeps the node tree and the errors found so far."""
+
+    def __init__(self, path: Path, shown: str) -> None:
+        self.path = path
+        self.shown = shown
+        self.errors: list[LoadError] = []
+        self.root: Node | None = None
+        self.source: SourceText | None = None
+
+    def fail(self, line: int, column: int, message: str, question: str | None = None) -> None:
+        self.errors.append(LoadError(self.shown, line, column, question, message))
+
+    def at(
+        self,
+        loc: Sequence[str | int],
+        message: str,
+        question: str | None = None,
+        *,
+        key: bool = False,
+    ) -> None:
+        """Record an error at the node found by `loc` from the root."""
+        assert self.root is not None
+        line, column = yamltree.position(yamltree.find_node(self.root, loc, key=key))
+        self.fail(line, column, message, question)
+
+    def parse(self, data: bytes | str) -> Bank:
+        try:
+            text = yamltree.decode(data) if isinstance(data, bytes) else data
+            self.root = yamltree.compose(text)
+        except yamltree.ReadFailed as failure:
+            problem = failure.problem
+            raise BankError(
+                [LoadError(self.shown, problem.line, problem.column, None, problem.message)]
+            ) from None
+        if self.root is None:
+            raise BankError(
+                [
+                    LoadError(
+                        self.shown,
+                        1,
+                        1,
+                        None,
+                        "the file is empty; a bank needs a title and questions",
+                    )
+                ]
+            )
+        reader = yamltree.TreeReader()
+        document = reader.read(self.root)
+        for problem in reader.problems:
+            self.fail(
+                problem.line, problem.column, problem.message, self._question_at(problem.line)
+            )
+        if not isinstance(self.root, MappingNode) or not isinstance(document, dict):
+            self.fail(
+                1,
+                1,
+                "a bank must be a mapping of fields (title, questions, ...), "
+                "not a list or a single value",
+            )
+            raise BankError(self.errors)
+        header = self._header(document)
+        self.source = self._source_text(header)
+        questions = self._questions(document.get("questions"), self.source, "questions" in document)
+        if self.errors or header is None:
+            raise BankError(self.errors)
+        return Bank(
+            path=self.path,
+            title=header.title,
+            description=header.description,
+            source=header.source,
+            source_text=self.source,
+            questions=tuple(questions),
+        )
+
+    def _question_at(self, line: int) -> str | None:
+        """The id of the question whose lines include `line`, for errors found while reading."""
+        assert self.root is not None
+        questions = yamltree.find_node(self.root, ("questions",))
+        if not isinstance(questions.value, list) or questions is self.root:
+            return None
+        for item in questions.value:
+            if isinstance(item, Node) and item.start_mark.line + 1 <= line <= item.end_mark.line:
+                id_node = yamltree.find_node(item, ("id",))
+                return (
+                    id_node.value
+                    if isinstance(id_node.value, str) and id_node is not item
+                    else None
+                )
+        return None
+
+    def _header(self, document: dict[str, Any]) -> BankHeader | None:
+        fields = {key: value for key, value in document.items() if key != "questions"}
+        try:
+            return BankHeader.model_validate(fields)
+        except ValidationError as invalid:
+            for error in invalid.errors():
+                loc = tuple(error["loc"])
+                key = error["type"] == "extra_forbidden"
+                target = loc[:-1] if error["type"] == "missing" else loc
+                self.at(target, describe(error, loc, None), key=key)
+            return None
+
+    def _source_text(self, header: BankHeader | None) -> SourceText | None:
+        if header is None or header.source is None or header.source.text is None:
+            return None
+        name = header.source.text
+        folder = self.path.parent.resolve()
+        target = (folder / name).resolve()
+        loc = ("source", "text")
+        if not target.is_relative_to(folder):
+            self.at(loc, f"source text '{name}' must be inside the bank's folder")
+            return None
+        try:
+            data = target.read_bytes()
+        except OSError as error:
+            self.at(loc, f"cannot read source text '{name}': {error.strerror or error}")
+            return None
+        try:
+            text = yamltree.decode(data)
+        except yamltree.ReadFailed as failure:
+            problem = failure.problem
+            self.errors.append(
+                LoadError(display_path(target), problem.line, problem.column, None, problem.message)
+            )
+            return None
+        return SourceText(text)
+
+    def _questions(self, raw: Any, source: SourceText | None, present: bool) -> list[AnyQuestion]:
+        if not present:
+            self.fail(1, 1, "missing required field 'questions'")
+            return []
+        if not isinstance(raw, list) or not raw:
+            self.at(("questions",), "'questions' must be a list of at least one question")
+            return []
+        assert self.root is not None
+        questions: list[AnyQuestion] = []
+        first_line: dict[str, int] = {}
+        for index, item in enumerate(raw):
+            qid = item.get("id") if isinstance(item, dict) else None
+            name = qid if isinstance(qid, str) else None
+            if name is not None:
+                id_loc = ("questions", index, "id")
+                line = yamltree.position(yamltree.find_node(self.root, id_loc))[0]
+                if name in first_line:
+                    self.at(
+                        id_loc,
+                        f"duplicate id '{name}' (first used at line {first_line[name]})",
+                        name,
+                    )
+                else:
+                    first_line[name] = line
+            question = self._question(index, item, name)
+            if question is None:
+                continue
+            check_question(question, source, self._reporter(index, name))
+            questions.append(question)
+        return questions
+
+    def _question(self, index: int, item: Any, name: str | None) -> AnyQuestion | None:
+        """Validate one question; report its schema errors, and its rules when only optional
+        fields were wrong, so that one typo does not hide the other mistakes of the question."""
+        if not isinstance(item, dict):
+            self.at(
+                ("questions", index),
+                "each question must be a mapping of 'field: value' "
+                f"lines, not {'nothing' if item is None else 'a list or a single value'}",
+            )
+            return None
+        try:
+            return _QUESTION.validate_python(item)
+        except ValidationError as invalid:
+            qtype = item.get("type", "choice")
+            wrong_fields: set[str | int] = set()
+            for error in invalid.errors():
+                loc = tuple(error["loc"])
+                if loc and loc[0] == qtype:
+                    loc = loc[1:]
+                tag_error = error["type"] == "union_tag_invalid"
+                message = describe(error, loc, None if tag_error else qtype)
+                if tag_error:
+                    loc = ("type",)
+                target = loc[:-1] if error["type"] == "missing" else loc
+                self.at(
+                    ("questions", index, *target),
+                    message,
+                    name,
+                    key=error["type"] == "extra_forbidden",
+                )
+                wrong_fields.add(loc[0] if loc else "")
+            self._check_rest(index, item, wrong_fields, name)
+            return None
+
+    def _check_rest(
+        self, index: int, item: dict[str, Any], wrong: set[str | int], name: str | None
+    ) -> None:
+        """Apply the rules to a question whose wrong fields were all optional ones."""
+        rest = {key: value for key, value in item.items() if key not in wrong}
+        try:
+            question = _QUESTION.validate_python(rest)
+        except ValidationError:
+            return
+        check_question(question, self.source, self._reporter(index, name))
+
+    def _reporter(self, index: int, name: str | None) -> Report:
+        def report(loc: Sequence[str | int], message: str, *, key: bool = False) -> None:
+            self.at(("questions", index, *loc), message, name, key=key)
+
+        return report

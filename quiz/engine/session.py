@@ -1,0 +1,351 @@
+"""One game: which questions, in which order, whose turn, the answers so far and what comes next.
+
+The UI shows `session.current`, calls `shown()` when the question is on screen, and sends the
+player's answer to `answer()`; the returned `Outcome` is everything the feedback panel needs.
+Time comes from an injected clock, so tests (and snapshots) are deterministic.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from quiz.engine.checking import Response, Verdict, check, vocabulary
+from quiz.engine.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    MultiQuestion,
+    TrueFalseQuestion,
+)
+from quiz.engine.scoring import Points, accuracy, score_answer
+from quiz.engine.source import Paragraph, SourceText
+
+Mode = Literal["practice", "timed"]
+MODES: tuple[str, ...] = ("practice", "timed")
+TIME_LIMITS: dict[str, float] = {"easy": 20.0, "medium": 30.0, "hard": 45.0}
+"""Seconds per question in timed mode, by difficulty."""
+
+TRUE_FALSE = ("True", "False")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A question as this game asks it: its bank, and its choices in this game's order."""
+
+    bank: Bank
+    question: AnyQuestion
+    choices: tuple[str, ...] = ()
+
+    def passage(self) -> list[Paragraph]:
+        """The evidence: the source paragraph(s) holding the context, the context highlighted."""
+        source: SourceText | None = self.bank.source_text
+        if source is None:
+            text = self.question.context
+            return [Paragraph(text, ((0, len(text)),))]
+        return source.passage(self.question.context)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened when a player answered: right or wrong, the points, and the teaching."""
+
+    asked: Asked
+    player: str
+    verdict: Verdict
+    points: Points
+    hint_used: bool
+    seconds: float
+    timed_out: bool = False
+    picked: tuple[str, ...] = ()
+
+    @property
+    def correct(self) -> bool:
+        """Whether the answer counted."""
+        return self.verdict.correct
+
+    @property
+    def right_answer(self) -> str:
+        """The right answer, written out."""
+        return self.asked.question.answer_text()
+
+    @property
+    def feedback(self) -> list[str]:
+        """The bank's words on each wrong choice the player picked."""
+        question = self.asked.question
+        if not isinstance(question, ChoiceQuestion | MultiQuestion) or self.correct:
+            return []
+        return [question.feedback[choice] for choice in self.picked if choice in question.feedback]
+
+
+@dataclass
+class TopicTally:
+    """Right answers out of questions asked, for one topic."""
+
+    right: int = 0
+    asked: int = 0
+
+
+@dataclass
+class PlayerScore:
+    """One player's game so far."""
+
+    name: str
+    score: int = 0
+    streak: int = 0
+    best_streak: int = 0
+    right: int = 0
+    asked: int = 0
+    seconds: float = 0.0
+    topics: dict[str, TopicTally] = field(default_factory=dict)
+    missed: list[Asked] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        """Right answers out of questions asked, 0 to 1."""
+        return accuracy(self.right, self.asked)
+
+    def record(self, outcome: Outcome) -> None:
+        """Count an answer in this player's totals."""
+        self.asked += 1
+        self.seconds += outcome.seconds
+        self.score += outcome.points.total
+        tally = self.topics.setdefault(outcome.asked.question.topic, TopicTally())
+        tally.asked += 1
+        if outcome.correct:
+            self.right += 1
+            tally.right += 1
+            self.streak += 1
+            self.best_streak = max(self.best_streak, self.streak)
+        else:
+            self.streak = 0
+            self.missed.append(outcome.asked)
+
+
+class SessionError(Exception):
+    """A game cannot be set up as asked (no questions match, a count below 1, ...)."""
+
+
+def select(
+    banks: Iterable[Bank],
+    topics: Sequence[str] = (),
+    count: int | None = None,
+    seed: int | None = None,
+) -> list[tuple[Bank, AnyQuestion]]:
+    """The questions of a game: those of the given topics (all when none), shuffled, then cut.
+
+    Topics match case-insensitively. Raises SessionError when nothing matches.
+    """
+    wanted = {topic.casefold() for topic in topics}
+    pool = [
+        (bank, question)
+        for bank in banks
+        for question in bank.questions
+        if not wanted or question.topic.casefold() in wanted
+    ]
+    if not pool:
+        raise SessionError(
+            "no questions match" + (f" the topics {', '.join(topics)}" if topics else "")
+        )
+    if count is not None and count < 1:
+        raise SessionError("the number of questions must be at least 1")
+    random.Random(seed).shuffle(pool)
+    return pool[:count] if count else pool
+
+
+class Session:
+    """A game in progress, for one player or several taking turns (hot seat)."""
+
+    def __init__(
+        self,
+        items: Sequence[tuple[Bank, AnyQuestion]],
+        *,
+        players: Sequence[str] = ("Player",),
+        mode: Mode = "practice",
+        seed: int | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if not items:
+            raise SessionError("a game needs at least one question")
+        if not players:
+            raise SessionError("a game needs at least one player")
+        rng = random.Random(seed)
+        self.asked = [self._ask(bank, question, rng) for bank, question in items]
+        self.players = [PlayerScore(name) for name in players]
+        self.mode: Mode = mode
+        self.seed = seed
+        self.outcomes: list[Outcome] = []
+        self._clock = clock
+        self._index = 0
+        self._shown_at: float | None = None
+        self._hint_used = False
+        self._answered = False
+        self._vocabulary = vocabulary(question for _, question in items)
+
+    @staticmethod
+    def _ask(bank: Bank, question: AnyQuestion, rng: random.Random) -> Asked:
+        if isinstance(question, TrueFalseQuestion):
+            return Asked(bank, question, TRUE_FALSE)
+        if isinstance(question, ChoiceQuestion | MultiQuestion):
+            choices = list(question.choices)
+            rng.shuffle(choices)
+            return Asked(bank, question, tuple(choices))
+        return Asked(bank, question)
+
+    @property
+    def total(self) -> int:
+        """How many questions the game asks."""
+        return len(self.asked)
+
+    @property
+    def number(self) -> int:
+        """The current question's number, from 1."""
+        return min(self._index, self.total - 1) + 1
+
+    @property
+    def finished(self) -> bool:
+        """True once every question has been answered and the game moved past the last."""
+        return self._index >= self.total
+
+    @property
+    def current(self) -> Asked:
+        """The question on screen (the last one once the game is finished)."""
+        return self.asked[min(self._index, self.total - 1)]
+
+    @property
+    def player(self) -> PlayerScore:
+        """Whose turn it is: players take questions in turn."""
+        return self.players[(self.number - 1) % len(self.players)]
+
+    @property
+    def answered(self) -> bool:
+        """Whether the current question has been answered (its feedback is showing)."""
+        return self._answered
+
+    @property
+    def hint_used(self) -> bool:
+        """Whether the hint of the current question has been shown."""
+        return self._hint_used
+
+    @property
+    def time_limit(self) -> float | None:
+        """Seconds allowed for the current question in timed mode; None otherwise."""
+        if self.mode != "timed":
+            return None
+        return TIME_LIMITS.get(self.current.question.difficulty, TIME_LIMITS["medium"])
+
+    def shown(self) -> None:
+        """Mark the moment the current question appeared (starts its clock, once)."""
+        if self._shown_at is None:
+            self._shown_at = self._clock()
+
+    def elapsed(self) -> float:
+        """Seconds since the current question was shown (0 before it is)."""
+        return 0.0 if self._shown_at is None else max(0.0, self._clock() - self._shown_at)
+
+    def take_hint(self) -> str | None:
+        """The current question's hint, marking it used; None when it has none."""
+        hint = self.current.question.hint
+        if hint is not None and not self._answered:
+            self._hint_used = True
+        return hint
+
+    def answer(self, response: Response) -> Outcome:
+        """Check and score the player's answer to the current question."""
+        if self._answered or self.finished:
+            raise SessionError("this question has already been answered")
+        verdict = check(self.current.question, response, self._vocabulary)
+        picked: tuple[str, ...] = ()
+        if isinstance(response, frozenset):
+            picked = tuple(choice for choice in self.current.choices if choice in response)
+        elif isinstance(response, str) and response in self.current.choices:
+            picked = (response,)
+        return self._settle(verdict, picked)
+
+    def time_out(self) -> Outcome:
+        """The countdown ran out: the question counts as missed."""
+        if self._answered or self.finished:
+            raise SessionError("this question has already been answered")
+        return self._settle(Verdict(False, "(no answer in time)"), timed_out=True)
+
+    def _settle(
+        self, verdict: Verdict, picked: tuple[str, ...] = (), *, timed_out: bool = False
+    ) -> Outcome:
+        self.shown()
+        assert self._shown_at is not None
+        seconds = max(0.0, self._clock() - self._shown_at)
+        limit = self.time_limit
+        time_left = None if limit is None else max(0.0, 1 - seconds / limit)
+        if limit is not None and seconds > limit and verdict.correct:
+            verdict = Verdict(False, verdict.given, "Right, but the time was up.")
+        player = self.player
+        points = score_answer(
+            self.current.question.difficulty,
+            verdict.correct,
+            streak_before=player.streak,
+            hint_used=self._hint_used,
+            time_left=time_left,
+        )
+        outcome = Outcome(
+            self.current, player.name, verdict, points, self._hint_used, seconds, timed_out, picked
+        )
+        player.record(outcome)
+        self.outcomes.append(outcome)
+        self._answered = True
+        return outcome
+
+    def advance(self) -> None:
+        """Move on to the next question after the feedback."""
+        if not self._answered:
+            raise SessionError("answer the question before moving on")
+        self._index += 1
+        self._answered = False
+        self._hint_used = False
+        self._shown_at = None
+
+    def ranking(self) -> list[PlayerScore]:
+        """The players, best first: by score, then accuracy."""
+        return sorted(self.players, key=lambda p: (-p.score, -p.accuracy, p.name))
+
+    def mistakes(self) -> list[tuple[Bank, AnyQuestion]]:
+        """The questions any player missed, in the order they were asked."""
+        missed = {id(outcome.asked) for outcome in self.outcomes if not outcome.correct}
+        return [(a.bank, a.question) for a in self.asked if id(a) in missed]
+
+
+DEFAULT_COUNT = 10
+"""Questions in a game when the player does not say: a game of a few minutes."""
+
+
+@dataclass(frozen=True)
+class GameSettings:
+    """What the start screen (or the command line) asks for a game."""
+
+    players: tuple[str, ...] = ("Player",)
+    bank: str | None = None
+    topics: tuple[str, ...] = ()
+    count: int | None = DEFAULT_COUNT
+    mode: Mode = "practice"
+    seed: int | None = None
+
+
+def new_session(
+    banks: Sequence[Bank],
+    settings: GameSettings,
+    clock: Callable[[], float] = time.monotonic,
+) -> Session:
+    """A session for these settings: the chosen bank (all when none), topics and count.
+
+    Without a seed, one is drawn, so that any game can be replayed exactly from its seed.
+    """
+    chosen = list(banks)
+    if settings.bank is not None:
+        chosen = [bank for bank in banks if settings.bank in (bank.name, bank.title)]
+        if not chosen:
+            raise SessionError(f"no bank named '{settings.bank}'")
+    seed = settings.seed if settings.seed is not None else random.randrange(2**31)
+    items = select(chosen, settings.topics, settings.count, seed)
+    return Session(items, players=settings.players, mode=settings.mode, seed=seed, clock=clock)

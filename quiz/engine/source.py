@@ -1,0 +1,113 @@
+"""A bank's source text: finding a question's excerpt in it and the paragraphs that hold it.
+
+Excerpts are compared with white space folded and curly and straight quotes treated alike, so a
+teacher who types `"` for `“` is not told the excerpt is missing. Matches map back to the exact
+characters of the original text, which the game highlights inside their paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "…": "...",
+    }
+)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def fold(text: str) -> str:
+    """The form excerpts are compared in: NFC, straight quotes, single spaces, no outer space."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_FOLD).split())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of a source and the parts of it to highlight, as (start, end) offsets."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass
+class SourceText:
+    """A source's full text, indexed once so that excerpts are found in linear time."""
+
+    text: str
+    _folded: str = field(init=False, repr=False)
+    _origin: list[int] = field(init=False, repr=False)
+    _paragraphs: list[tuple[int, int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.text = unicodedata.normalize("NFC", self.text)
+        folded: list[str] = []
+        origin: list[int] = []
+        pending_space = False
+        for index, char in enumerate(self.text):
+            if char.isspace():
+                pending_space = bool(folded)
+                continue
+            if pending_space:
+                folded.append(" ")
+                origin.append(index - 1)
+                pending_space = False
+            for piece in char.translate(_FOLD):
+                folded.append(piece)
+                origin.append(index)
+        self._folded = "".join(folded)
+        self._origin = origin
+        self._paragraphs = []
+        start = 0
+        for match in _PARAGRAPH_BREAK.finditer(self.text):
+            self._paragraphs.append((start, match.start()))
+            start = match.end()
+        self._paragraphs.append((start, len(self.text)))
+
+    def find(self, excerpt: str) -> tuple[int, int] | None:
+        """The (start, end) offsets of `excerpt` in the original text, or None when absent."""
+        needle = fold(excerpt)
+        if not needle:
+            return None
+        at = self._folded.find(needle)
+        if at < 0:
+            return None
+        return self._origin[at], self._origin[at + len(needle) - 1] + 1
+
+    def __contains__(self, excerpt: object) -> bool:
+        return isinstance(excerpt, str) and self.find(excerpt) is not None
+
+    def passage(self, excerpt: str) -> list[Paragraph]:
+        """The paragraphs that hold `excerpt`, with the excerpt's span highlighted in each.
+
+        An excerpt that is not in the text comes back as a paragraph of its own, all highlighted,
+        so the player always sees the evidence.
+        """
+        span = self.find(excerpt)
+        if span is None:
+            return [Paragraph(excerpt.strip(), ((0, len(excerpt.strip())),))]
+        start, end = span
+        paragraphs: list[Paragraph] = []
+        for para_start, para_end in self._paragraphs:
+            if para_end <= start or para_start >= end:
+                continue
+            raw = self.text[para_start:para_end]
+            stripped = raw.lstrip()
+            offset = para_start + len(raw) - len(stripped)
+            body = stripped.rstrip()
+            low = max(start, offset) - offset
+            high = min(end, offset + len(body)) - offset
+            paragraphs.append(Paragraph(body, ((low, high),) if high > low else ()))
+        return paragraphs

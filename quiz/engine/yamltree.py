@@ -1,0 +1,205 @@
+"""From bytes to plain data, through YAML's node tree, without YAML 1.1 changing what was written.
+
+Values are built from the composed nodes, so every scalar stays the text the teacher typed (`no`,
+`3.10`, `012` and `2024-06-17` remain text); only the schema turns text into numbers or booleans.
+The nodes are kept so that an error found later can still point at its line and column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_DEPTH = 32
+"""A bank is four levels deep; anything much deeper is a mistake or an attack."""
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+_NULL = _TAG + "null"
+_FORBIDDEN_CHARS = frozenset(
+    [chr(c) for c in range(0x20) if c not in (0x09, 0x0A)]
+    + [chr(0x7F)]
+    + [chr(c) for c in range(0x80, 0xA0)]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A problem found while reading: 1-based position and message (the file is added later)."""
+
+    line: int
+    column: int
+    message: str
+
+
+class ReadFailed(Exception):
+    """The bytes could not become a node tree; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message)
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without a byte-order mark) or UTF-16 with one.
+
+    Raises ReadFailed at the line and column of the first byte that is not UTF-8.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ReadFailed(
+                Problem(1, 1, f"the file is not valid UTF-16: {error.reason}")
+            ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        bad = data[error.start : error.start + 1].hex()
+        message = f"the file is not UTF-8 text (byte 0x{bad}); save it as UTF-8"
+        raise ReadFailed(Problem(line, column, message)) from None
+
+
+def compose(text: str) -> Node | None:
+    """Parse text into one YAML node tree (None for an empty document), or raise ReadFailed."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()  # type: ignore[no-any-return]
+    except yaml.MarkedYAMLError as error:
+        raise ReadFailed(_yaml_problem(error)) from None
+    except yaml.YAMLError as error:  # a reader error without a mark
+        raise ReadFailed(Problem(1, 1, f"not valid YAML: {error}")) from None
+    except RecursionError:
+        raise ReadFailed(Problem(1, 1, "the file nests too deeply to be a bank")) from None
+    finally:
+        loader.dispose()
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML library error as one readable problem at its mark."""
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    context = error.context or ""
+    problem = error.problem or ""
+    if "expected a single document" in context:
+        return Problem(
+            line, column, "a bank file holds one YAML document; a second one starts here"
+        )
+    if "exceeded maximum nesting depth" in problem:
+        return Problem(line, column, "the file nests too deeply to be a bank")
+    if isinstance(error, yaml.reader.ReaderError):
+        return Problem(
+            line, column, f"the file contains a character YAML does not allow: {problem}"
+        )
+    words = f"{context}: {problem}" if context and problem else (problem or context)
+    return Problem(line, column, f"not valid YAML: {words}")
+
+
+def position(node: Node) -> tuple[int, int]:
+    """The 1-based line and column where a node starts."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+class TreeReader:
+    """Turns a node tree into dicts, lists, text and None, collecting every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def read(self, node: Node, depth: int = 0) -> Any:
+        """The plain value of a node; problems are recorded, never raised."""
+        if id(node) in self._seen:
+            self._problem(node, "anchors and aliases (&name, *name) are not allowed in a bank")
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node, f"the file nests more than {MAX_DEPTH} levels deep")
+            return None
+        if node.tag not in _PLAIN_TAGS:
+            self._problem(
+                node,
+                f"the tag '{node.tag.removeprefix(_TAG)}' is not allowed; "
+                "write plain YAML without '!' tags",
+            )
+            return None
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.read(item, depth + 1) for item in node.value]
+        if isinstance(node, MappingNode):
+            return self._mapping(node, depth)
+        return None  # pragma: no cover - the composer makes no other node
+
+    def _scalar(self, node: ScalarNode) -> str | None:
+        if node.tag == _NULL and not node.style:
+            return None
+        text: str = node.value
+        if not _FORBIDDEN_CHARS.isdisjoint(text):
+            bad = next(char for char in text if char in _FORBIDDEN_CHARS)
+            self._problem(
+                node,
+                f"the text contains the control character U+{ord(bad):04X}, "
+                "which could change the student's terminal; remove it",
+            )
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
+        return text
+
+    def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                what = "'<<' merge keys" if key_node.tag == _TAG + "merge" else "such keys"
+                self._problem(key_node, f"keys must be plain text; {what} are not allowed")
+                continue
+            key = key_node.value
+            if key in result:
+                self._problem(key_node, f"duplicate key '{key}'")
+                continue
+            result[key] = self.read(value_node, depth + 1)
+        return result
+
+    def _problem(self, node: Node, message: str) -> None:
+        line, column = position(node)
+        self.problems.append(Problem(line, column, message))
+
+
+def find_node(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Node:
+    """The node at a path of keys and indexes (the key node itself when `key`), or the nearest.
+
+    Used to place a schema error found after reading: it is rarely called, so a linear search of
+    each mapping is fine.
+    """
+    node = root
+    for index, part in enumerate(loc):
+        last = index == len(loc) - 1
+        if isinstance(node, MappingNode):
+            match = next((pair for pair in node.value if pair[0].value == part), None)
+            if match is None:
+                return node
+            node = match[0] if (last and key) else match[1]
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return node
+    return node

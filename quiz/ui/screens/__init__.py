@@ -1,0 +1,1 @@
+"""The game's screens: start, game (question and feedback), results, and the quit dialog."""

@@ -1,0 +1,190 @@
+"""The game screen: one question at a time, then the feedback panel in its place.
+
+The screen holds no rules: it shows `session.current`, sends the player's answer to the session,
+and renders the `Outcome` that comes back. Widgets are created once and updated in place.
+"""
+
+from __future__ import annotations
+
+import math
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+
+from quiz.engine.checking import Response
+from quiz.engine.model import MultiQuestion, NumberQuestion, TextQuestion
+from quiz.engine.session import Outcome, Session
+from quiz.ui.screens.confirm import ConfirmScreen
+from quiz.ui.widgets.choices import ChoiceList, MultiChoiceList
+from quiz.ui.widgets.feedback import FeedbackPanel
+from quiz.ui.widgets.status import StatusBar
+
+HINT_KEY = "question_mark"
+"""`?`: never part of a typed answer, since answers are compared without punctuation."""
+
+
+class GameScreen(Screen[Session]):
+    """Plays a session to its end, then dismisses with it (for the results screen)."""
+
+    BINDINGS = [
+        Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
+        Binding("q", "quit_game", "Quit"),
+        Binding("escape", "quit_game", "Quit", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self._countdown: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar()
+        with VerticalScroll(id="body"):
+            yield Static(id="prompt")
+            yield Static(id="hint")
+            with ContentSwitcher(id="answer-area", initial="choice"):
+                yield ChoiceList(id="choice")
+                yield MultiChoiceList(id="multi")
+                with Vertical(id="typed-area"):
+                    yield Input(id="typed", placeholder="Type your answer, then press Enter")
+                    yield Static(id="typed-help")
+            yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+        if self.session.time_limit is not None:
+            self._countdown = self.set_interval(0.25, self._tick)
+
+    def show_question(self) -> None:
+        """Render the session's current question in the existing widgets."""
+        session = self.session
+        asked = session.current
+        question = asked.question
+        status = self.query_one(StatusBar)
+        status.player = session.player.name if len(session.players) > 1 else ""
+        status.number = session.number
+        status.total = session.total
+        status.score = session.player.score
+        status.streak = session.player.streak
+        status.topic = question.topic
+        status.difficulty = question.difficulty
+        self.query_one("#prompt", Static).update(Content(question.prompt))
+        self.query_one("#hint", Static).display = False
+        self.query_one("#feedback", FeedbackPanel).display = False
+        switcher = self.query_one("#answer-area", ContentSwitcher)
+        switcher.display = True
+        if isinstance(question, NumberQuestion | TextQuestion):
+            switcher.current = "typed-area"
+            typed = self.query_one("#typed", Input)
+            typed.value = ""
+            typed.disabled = False
+            self.query_one("#typed-help", Static).update(self._typed_help(question))
+            typed.focus()
+        elif isinstance(question, MultiQuestion):
+            switcher.current = "multi"
+            multi = self.query_one("#multi", MultiChoiceList)
+            multi.set_choices(asked.choices)
+            multi.focus()
+        else:
+            switcher.current = "choice"
+            choice = self.query_one("#choice", ChoiceList)
+            choice.set_choices(asked.choices)
+            choice.focus()
+        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        session.shown()
+        self._tick()
+        self.refresh_bindings()
+
+    @staticmethod
+    def _typed_help(question: NumberQuestion | TextQuestion) -> Content:
+        if isinstance(question, NumberQuestion):
+            unit = f" (in {question.unit})" if question.unit else ""
+            return Content(f"A number{unit}.")
+        return Content("A word or a name; capitals and small typos do not matter.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer the hint only while a question with a hint is unanswered."""
+        if action == "hint":
+            return self.session.current.question.hint is not None and not self.session.answered
+        return True
+
+    def action_hint(self) -> None:
+        """Show the hint (it halves this question's points)."""
+        hint = self.session.take_hint()
+        if hint is None:
+            return
+        widget = self.query_one("#hint", Static)
+        widget.update(Content.assemble(("Hint: ", "bold"), hint))
+        widget.display = True
+
+    def action_quit_game(self) -> None:
+        """Ask before leaving a game that is still running."""
+
+        def leave(yes: bool | None) -> None:
+            if yes:
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmScreen("Quit this game?", "The questions not yet answered are skipped."), leave
+        )
+
+    @on(OptionList.OptionSelected, "#choice")
+    def _choice_picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._answer(self.session.current.choices[event.option_index])
+
+    @on(MultiChoiceList.Submitted)
+    def _multi_submitted(self, event: MultiChoiceList.Submitted) -> None:
+        choices = self.session.current.choices
+        self._answer(frozenset(choices[index] for index in event.picked))
+
+    @on(Input.Submitted, "#typed")
+    def _typed_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.notify("Type an answer first, then press Enter.", severity="warning")
+            return
+        self._answer(event.value)
+
+    def _answer(self, response: Response) -> None:
+        if self.session.answered:
+            return
+        self._show_outcome(self.session.answer(response))
+
+    def _tick(self) -> None:
+        limit = self.session.time_limit
+        if limit is None or self.session.answered:
+            return
+        left = limit - self.session.elapsed()
+        self.query_one(StatusBar).seconds_left = max(0, math.ceil(left))
+        if left <= 0:
+            self._show_outcome(self.session.time_out())
+
+    def _show_outcome(self, outcome: Outcome) -> None:
+        status = self.query_one(StatusBar)
+        status.score = self.session.player.score
+        status.streak = self.session.player.streak
+        status.seconds_left = None
+        self.query_one("#answer-area", ContentSwitcher).display = False
+        self.query_one("#hint", Static).display = False
+        panel = self.query_one("#feedback", FeedbackPanel)
+        panel.show(outcome)
+        panel.display = True
+        panel.focus()
+        self.refresh_bindings()
+
+    @on(FeedbackPanel.Continue)
+    def _next_question(self) -> None:
+        self.session.advance()
+        if self.session.finished:
+            if self._countdown is not None:
+                self._countdown.stop()
+            self.dismiss(self.session)
+        else:
+            self.show_question()

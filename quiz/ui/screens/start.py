@@ -1,0 +1,137 @@
+"""The start screen: player name(s), bank, topic, number of questions and mode."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+
+from quiz.engine.model import Bank
+from quiz.engine.session import GameSettings, Mode
+
+ALL = "__all__"
+COUNTS = (5, 10, 20, 50)
+MAX_PLAYERS = 8
+
+
+def parse_players(text: str) -> list[str]:
+    """Names separated by commas: one name plays alone, several take turns (hot seat)."""
+    return [name.strip() for name in text.split(",") if name.strip()]
+
+
+class StartScreen(Screen[GameSettings]):
+    """Collects the game's settings and dismisses with them when the player starts."""
+
+    BINDINGS = [Binding("ctrl+s", "start", "Start"), Binding("escape", "app.quit", "Quit")]
+
+    def __init__(self, banks: Sequence[Bank], settings: GameSettings) -> None:
+        super().__init__()
+        self.banks = list(banks)
+        self.settings = settings
+
+    def compose(self) -> ComposeResult:
+        settings = self.settings
+        with VerticalScroll(id="start"):
+            yield Static("quiz", id="logo")
+            yield Static(self._library_line(), id="library")
+            yield Label("Your name (names separated by commas take turns)")
+            yield Input(
+                value=", ".join(p for p in settings.players if p != "Player"),
+                placeholder="Your name",
+                id="player",
+                max_length=200,
+            )
+            if len(self.banks) > 1:
+                yield Label("Bank")
+                bank_options = [(Content(b.title), b.name) for b in self.banks]
+                yield Select(
+                    [(Content("All banks"), ALL), *bank_options],
+                    value=settings.bank or ALL,
+                    allow_blank=False,
+                    id="bank",
+                )
+            yield Label("Topic")
+            yield Select(
+                self._topic_options(settings.bank),
+                value=self._first_topic(),
+                allow_blank=False,
+                id="topic",
+            )
+            with Horizontal(id="numbers"):
+                with VerticalScroll(classes="field"):
+                    yield Label("Questions")
+                    counts = sorted({*COUNTS, *([settings.count] if settings.count else [])})
+                    yield Select(
+                        [(str(n), n) for n in counts] + [("All", 0)],
+                        value=settings.count or 0,
+                        allow_blank=False,
+                        id="count",
+                    )
+                with VerticalScroll(classes="field"):
+                    yield Label("Mode")
+                    yield Select(
+                        [("Practice (no clock)", "practice"), ("Timed", "timed")],
+                        value=settings.mode,
+                        allow_blank=False,
+                        id="mode",
+                    )
+            yield Button("Start", id="start-button", variant="primary")
+        yield Footer()
+
+    def _library_line(self) -> Content:
+        total = sum(len(bank.questions) for bank in self.banks)
+        if len(self.banks) == 1:
+            return Content.assemble((self.banks[0].title, "bold"), f" · {total} questions")
+        return Content(f"{len(self.banks)} banks · {total} questions")
+
+    def _topic_options(self, bank_name: str | None) -> list[tuple[Content, str]]:
+        banks = [b for b in self.banks if bank_name in (None, ALL, b.name)]
+        topics = list(dict.fromkeys(topic for bank in banks for topic in bank.topics))
+        return [(Content("All topics"), ALL)] + [(Content(topic), topic) for topic in topics]
+
+    def _first_topic(self) -> str:
+        topics = self.settings.topics
+        known = {value for _, value in self._topic_options(self.settings.bank)}
+        return topics[0] if len(topics) == 1 and topics[0] in known else ALL
+
+    def on_mount(self) -> None:
+        self.query_one("#player", Input).focus()
+
+    @on(Select.Changed, "#bank")
+    def _bank_changed(self, event: Select.Changed) -> None:
+        topic = self.query_one("#topic", Select)
+        topic.set_options(self._topic_options(str(event.value)))
+        topic.value = ALL
+
+    @on(Input.Submitted, "#player")
+    @on(Button.Pressed, "#start-button")
+    def action_start(self) -> None:
+        """Start the game, once there is a name to put on the scores."""
+        players = parse_players(self.query_one("#player", Input).value)
+        if not players:
+            self.notify("Type your name first.", severity="warning")
+            self.query_one("#player", Input).focus()
+            return
+        if len(players) > MAX_PLAYERS:
+            self.notify(f"At most {MAX_PLAYERS} players take turns.", severity="warning")
+            return
+        bank = self.query("#bank").first(Select).value if len(self.banks) > 1 else None
+        topic = self.query_one("#topic", Select).value
+        count = self.query_one("#count", Select).value
+        mode: Mode = "timed" if self.query_one("#mode", Select).value == "timed" else "practice"
+        self.dismiss(
+            GameSettings(
+                players=tuple(players),
+                bank=None if bank in (None, ALL) else str(bank),
+                topics=() if topic == ALL else (str(topic),),
+                count=int(count) if isinstance(count, int) and count > 0 else None,
+                mode=mode,
+                seed=self.settings.seed,
+            )
+        )

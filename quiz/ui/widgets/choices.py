@@ -1,0 +1,73 @@
+"""Choice lists: number keys pick, arrows move, the mouse clicks, `Enter` confirms.
+
+Choice text is bank data, so it is always shown literally (as `Content`, never parsed as markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, SelectionList
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+DIGIT_KEYS = tuple(str(number) for number in range(1, 9))
+
+
+def numbered(index: int, text: str) -> Content:
+    """`1. text`, with the number styled and the text literal."""
+    return Content.assemble((f"{index + 1}. ", "bold"), text)
+
+
+class ChoiceList(OptionList):
+    """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it."""
+
+    BINDINGS = [Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS]
+
+    def set_choices(self, choices: Sequence[str]) -> None:
+        """Show new choices in place, the first one highlighted."""
+        self.clear_options()
+        self.add_options(
+            [Option(numbered(i, choice), id=str(i)) for i, choice in enumerate(choices)]
+        )
+        self.highlighted = 0
+
+    def action_pick(self, index: int) -> None:
+        """Move the highlight to a choice by its number."""
+        if index < self.option_count:
+            self.highlighted = index
+
+
+class MultiChoiceList(SelectionList[int]):
+    """Pick several choices: `1`–`8` or `Space` toggle, `Enter` submits the picked ones."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Submit", show=False),
+        *[Binding(key, f"toggle_number({int(key) - 1})", show=False) for key in DIGIT_KEYS],
+    ]
+
+    class Submitted(Message):
+        """The player submitted the choices now picked (their indexes)."""
+
+        def __init__(self, picked: frozenset[int]) -> None:
+            self.picked = picked
+            super().__init__()
+
+    def set_choices(self, choices: Sequence[str]) -> None:
+        """Show new choices in place, none picked."""
+        self.clear_options()
+        self.add_options([Selection(numbered(i, choice), i) for i, choice in enumerate(choices)])
+        self.highlighted = 0
+
+    def action_toggle_number(self, index: int) -> None:
+        """Toggle a choice by its number, and move the highlight to it."""
+        if index < self.option_count:
+            self.highlighted = index
+            self.toggle(index)
+
+    def action_submit(self) -> None:
+        """Submit the picked choices."""
+        self.post_message(self.Submitted(frozenset(self.selected)))

@@ -1,0 +1,97 @@
+"""The panel shown after an answer: right or wrong, the right answer, why, and the evidence."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from quiz.engine.scoring import Points
+from quiz.engine.session import Outcome
+from quiz.ui.widgets.passage import Passage
+
+
+def points_text(points: Points) -> str:
+    """`+240 points (200 + 40 streak)`, or `No points` for a wrong answer."""
+    if points.total <= 0:
+        return "No points"
+    parts = [str(points.base)]
+    if points.hint_penalty:
+        parts.append(f"- {points.hint_penalty} hint")
+    if points.streak_bonus:
+        parts.append(f"+ {points.streak_bonus} streak")
+    if points.time_bonus:
+        parts.append(f"+ {points.time_bonus} time")
+    detail = f" ({' '.join(parts)})" if len(parts) > 1 else ""
+    return f"+{points.total} points{detail}"
+
+
+def verdict_content(outcome: Outcome) -> Content:
+    """The first lines: the verdict in words (never colour alone), points, both answers."""
+    if outcome.correct:
+        head = Content.assemble(
+            ("✔ Right!", "bold $text-success"), "  ", points_text(outcome.points)
+        )
+    elif outcome.timed_out:
+        head = Content.assemble(("⏱ Time is up.", "bold $text-error"), "  No points")
+    else:
+        head = Content.assemble(("✘ Wrong.", "bold $text-error"), "  No points")
+    lines = [head, Content.assemble(("Your answer: ", "bold"), outcome.verdict.given)]
+    if not outcome.correct or outcome.verdict.note:
+        lines.append(Content.assemble(("Right answer: ", "bold"), outcome.right_answer))
+    if outcome.verdict.note:
+        lines.append(Content(outcome.verdict.note))
+    return Content("\n").join(lines)
+
+
+def source_line(outcome: Outcome) -> Content:
+    """`Source: title — publisher`, or `Evidence` when the bank names no source."""
+    source = outcome.asked.bank.source
+    if source is None:
+        return Content.assemble(("Evidence", "bold"))
+    parts: list[str | tuple[str, str]] = [("Source: ", "bold"), (source.title, "italic")]
+    if source.publisher:
+        parts.append(f" — {source.publisher}")
+    return Content.assemble(*parts)
+
+
+class FeedbackPanel(VerticalScroll, can_focus=True):
+    """Scrollable teaching after each answer; `Enter` or `Space` asks for the next question."""
+
+    BINDINGS = [
+        Binding("enter", "continue", "Next", priority=False),
+        Binding("space", "continue", "Next", show=False),
+    ]
+
+    class Continue(Message):
+        """The player is done reading and wants to go on."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="verdict")
+        yield Static(id="explanation")
+        yield Static(id="choice-feedback")
+        yield Static(id="source-line")
+        yield Passage(id="passage")
+
+    def show(self, outcome: Outcome) -> None:
+        """Fill the panel for an outcome, in place, and scroll back to its top."""
+        self.set_class(outcome.correct, "-right")
+        self.set_class(not outcome.correct, "-wrong")
+        self.query_one("#verdict", Static).update(verdict_content(outcome))
+        why = Content.assemble(("Why: ", "bold"), outcome.asked.question.explanation)
+        self.query_one("#explanation", Static).update(why)
+        feedback = self.query_one("#choice-feedback", Static)
+        notes = outcome.feedback
+        feedback.display = bool(notes)
+        if notes:
+            feedback.update(Content.assemble(("About your choice: ", "bold"), " ".join(notes)))
+        self.query_one("#source-line", Static).update(source_line(outcome))
+        self.query_one(Passage).show(outcome.asked.passage())
+        self.scroll_home(animate=False)
+
+    def action_continue(self) -> None:
+        """Ask for the next question."""
+        self.post_message(self.Continue())
