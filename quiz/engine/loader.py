@@ -77,8 +77,13 @@ class _BankParser:
         self.errors: list[LoadError] = []
         self.root: Node | None = None
         self.source: SourceText | None = None
+        self._unreadable: set[tuple[int, int]] = set()
 
     def fail(self, line: int, column: int, message: str, question: str | None = None) -> None:
+        """Record an error, unless reading already reported the node it points at (a value that
+        could not be read is absent, and saying so again would only repeat the first error)."""
+        if (line, column) in self._unreadable:
+            return
         self.errors.append(LoadError(self.shown, line, column, question, message))
 
     def at(
@@ -121,6 +126,7 @@ class _BankParser:
             self.fail(
                 problem.line, problem.column, problem.message, self._question_at(problem.line)
             )
+        self._unreadable = {(problem.line, problem.column) for problem in reader.problems}
         if not isinstance(self.root, MappingNode) or not isinstance(document, dict):
             self.fail(
                 1,

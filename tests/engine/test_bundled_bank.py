@@ -1,0 +1,73 @@
+"""The bundled article bank: valid, complete and balanced, and true to its source text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quiz.engine.discovery import bundled_folder, load_library
+from quiz.engine.loader import load_bank
+from quiz.engine.model import Bank, ChoiceQuestion, MultiQuestion
+
+ARTICLE = Path(__file__).parents[3] / "shared" / "source" / "xi-kazakhstan-central-asia.txt"
+
+
+@pytest.fixture(scope="module")
+def bank() -> Bank:
+    return load_bank(bundled_folder() / "xi-kazakhstan-central-asia.yaml")
+
+
+def test_every_bundled_bank_validates() -> None:
+    library = load_library()
+    assert library.errors == []
+    assert library.banks
+
+
+def test_source_block_names_the_article(bank: Bank) -> None:
+    assert bank.source is not None
+    assert bank.source.title == "China’s Xi Visits Kazakhstan to Strengthen Ties with Central Asia"
+    assert bank.source.publisher == "France 24"
+
+
+def test_source_text_is_the_article_word_for_word(bank: Bank) -> None:
+    shipped = (bundled_folder() / "sources" / "xi-kazakhstan-central-asia.txt").read_text("utf-8")
+    if ARTICLE.exists():  # shared/ lies beside the checkout in development and CI
+        assert shipped == ARTICLE.read_text("utf-8")
+    assert shipped.startswith("China’s Xi Visits Kazakhstan")
+
+
+def test_counts_types_topics_and_difficulty(bank: Bank) -> None:
+    questions = bank.questions
+    assert len(questions) >= 60
+    assert set(Counter(q.kind for q in questions)) == {
+        "choice",
+        "multi",
+        "truefalse",
+        "number",
+        "text",
+    }
+    topics = Counter(q.topic for q in questions)
+    assert len(topics) >= 6
+    assert min(topics.values()) >= 4, topics
+    difficulty = Counter(q.difficulty for q in questions)
+    for level in ("easy", "medium", "hard"):
+        assert 0.25 <= difficulty[level] / len(questions) <= 0.42, difficulty
+
+
+def test_every_question_teaches(bank: Bank) -> None:
+    for question in bank.questions:
+        assert len(question.explanation) >= 30, question.id
+        assert len(question.context.split()) >= 4, question.id
+
+
+def test_no_two_questions_share_a_prompt(bank: Bank) -> None:
+    prompts = Counter(q.prompt.casefold() for q in bank.questions)
+    assert max(prompts.values()) == 1
+
+
+def test_choice_questions_have_plausible_distractors(bank: Bank) -> None:
+    for question in bank.questions:
+        if isinstance(question, ChoiceQuestion | MultiQuestion):
+            assert len(question.choices) >= 4, question.id

@@ -1,0 +1,129 @@
+"""The command line: exit codes and output of validate, list and play's refusals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from quiz.cli import main
+
+DATA = Path(__file__).parent / "data"
+BROKEN = """\
+title: Broken
+questions:
+  - id: q1
+    topic: T
+    prompt: P?
+    choices: [a, b]
+    anwser: a
+    explanation: E.
+    context: C.
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_bundled_banks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate")
+    assert code == 0
+    assert out.startswith("all valid: 1 bank, ") and out.rstrip().endswith("questions")
+
+
+def test_validate_reports_one_line_per_problem(
+    capsys: pytest.CaptureFixture[str], write_bank: Callable[..., Path]
+) -> None:
+    path = write_bank(BROKEN)
+    code, out, _ = run(capsys, "validate", str(path), str(DATA))
+    lines = out.splitlines()
+    assert code == 1
+    assert lines == [
+        f"{path}:3:5: error: question 'q1': missing required field 'answer'",
+        f"{path}:7:5: error: question 'q1': unknown field 'anwser' (did you mean 'answer'?)",
+        "2 errors in 1 bank; valid: 1 bank, 5 questions",
+    ]
+
+
+def test_validate_json(capsys: pytest.CaptureFixture[str], write_bank: Callable[..., Path]) -> None:
+    path = write_bank(BROKEN)
+    code, out, _ = run(capsys, "validate", "--format", "json", str(path))
+    assert code == 1
+    findings = json.loads(out)
+    assert findings[1] == {
+        "file": str(path),
+        "line": 7,
+        "column": 5,
+        "question": "q1",
+        "message": "unknown field 'anwser' (did you mean 'answer'?)",
+    }
+
+
+def test_validate_json_when_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--format", "json", str(DATA))
+    assert (code, json.loads(out)) == (0, [])
+
+
+def test_validate_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "validate", str(tmp_path / "nope.yaml"))
+    assert code == 1
+    assert "nope.yaml:1:1: error: no such file or folder" in out
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--format", "xml"])
+    assert exit_.value.code == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["play", "--count", "0"])
+    assert exit_.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_list_shows_title_count_and_topics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", str(DATA))
+    assert code == 0
+    assert out.splitlines()[0] == "demo: Demo bank for the tests (5 questions)"
+    assert "  topics: Trade figures, Countries, History" in out
+
+
+def test_play_without_a_terminal_says_so() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "play", str(DATA)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "needs a terminal" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_play_unknown_bank(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.cli.has_terminal", lambda: True)
+    code, _, err = run(capsys, "play", "--bank", "nothing", str(DATA))
+    assert code == 1
+    assert "no bank named 'nothing' (found: demo)" in err
+
+
+def test_validate_never_shows_a_traceback(write_bank: Callable[..., Path]) -> None:
+    path = write_bank(b"\xff\xfe\x00garbage\x00\x01")
+    result = subprocess.run(
+        [sys.executable, "-m", "quiz", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert ":1:1: error:" in result.stdout
