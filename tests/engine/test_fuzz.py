@@ -13,7 +13,7 @@ from quiz.engine.model import Bank
 
 YAMLISH = st.text(
     alphabet=st.sampled_from(
-        list("abcdefgh:-[]{}&*!|>'\"#?,.\n\t 0123456789~%@`") + ["é", "\x1b", "\u202e"]
+        [*list("abcdefgh:-[]{}&*!|>'\"#?,.\n\t 0123456789~%@`"), "é", "\x1b", "\u202e"]
     ),
     max_size=200,
 )
