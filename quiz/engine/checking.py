@@ -121,7 +121,10 @@ def check(
         ordered = [choice for choice in question.choices if choice in picked]
         return Verdict(picked == frozenset(question.answer), ", ".join(ordered) or "(nothing)")
     if isinstance(question, TrueFalseQuestion):
-        return Verdict(response is question.answer, "True" if response is True else "False")
+        said = (
+            response if isinstance(response, bool) else str(response).strip().casefold() == "true"
+        )
+        return Verdict(said is question.answer, "True" if said else "False")
     if isinstance(question, NumberQuestion):
         return check_number(question, str(response))
     return check_text(question, str(response), other_answers)

@@ -126,3 +126,4 @@ def test_choice_multi_and_truefalse() -> None:
     assert check(multi, frozenset({"c", "b"})).given == "b, c"
     truth = TrueFalseQuestion(id="t", type="truefalse", answer=False, **COMMON)
     assert check(truth, False).correct and not check(truth, True).correct
+    assert check(truth, "False").correct and not check(truth, "True").correct

@@ -18,15 +18,29 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from quiz.engine.checking import Response
-from quiz.engine.model import MultiQuestion, NumberQuestion, TextQuestion
+from quiz.engine.model import AnyQuestion, MultiQuestion, NumberQuestion, TextQuestion
 from quiz.engine.session import Outcome, Session
 from quiz.ui.screens.confirm import ConfirmScreen
-from quiz.ui.widgets.choices import ChoiceList, MultiChoiceList
+from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList, MultiChoiceList
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.status import StatusBar
 
 HINT_KEY = "question_mark"
 """`?`: never part of a typed answer, since answers are compared without punctuation."""
+
+
+def how_to_answer(question: AnyQuestion, choices: int) -> Content:
+    """One line under the prompt saying how this type of question is answered."""
+    if isinstance(question, NumberQuestion):
+        unit = f", in {question.unit}" if question.unit else ""
+        return Content(f"Type a number{unit}, then press Enter.")
+    if isinstance(question, TextQuestion):
+        return Content(
+            "Type a word or a name, then press Enter; capitals and small typos are fine."
+        )
+    if isinstance(question, MultiQuestion):
+        return Content(f"Pick every right answer: 1–{choices} or Space to toggle, Enter to submit.")
+    return Content(f"Press 1–{choices} or use the arrows, then Enter (or click a choice).")
 
 
 class GameScreen(Screen[Session]):
@@ -36,6 +50,7 @@ class GameScreen(Screen[Session]):
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
         Binding("q", "quit_game", "Quit"),
         Binding("escape", "quit_game", "Quit", show=False),
+        *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
     ]
 
     def __init__(self, session: Session) -> None:
@@ -45,15 +60,15 @@ class GameScreen(Screen[Session]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
-        with VerticalScroll(id="body"):
-            yield Static(id="prompt")
-            yield Static(id="hint")
+        with Vertical(id="body"):
+            with VerticalScroll(id="question", can_focus=False):
+                yield Static(id="prompt")
+                yield Static(id="how")
+                yield Static(id="hint")
             with ContentSwitcher(id="answer-area", initial="choice"):
                 yield ChoiceList(id="choice")
                 yield MultiChoiceList(id="multi")
-                with Vertical(id="typed-area"):
-                    yield Input(id="typed", placeholder="Type your answer, then press Enter")
-                    yield Static(id="typed-help")
+                yield Input(id="typed", placeholder="Type your answer, then press Enter")
             yield FeedbackPanel(id="feedback")
         yield Footer()
 
@@ -80,12 +95,11 @@ class GameScreen(Screen[Session]):
         self.query_one("#feedback", FeedbackPanel).display = False
         switcher = self.query_one("#answer-area", ContentSwitcher)
         switcher.display = True
+        self.query_one("#how", Static).update(how_to_answer(question, len(asked.choices)))
         if isinstance(question, NumberQuestion | TextQuestion):
-            switcher.current = "typed-area"
+            switcher.current = "typed"
             typed = self.query_one("#typed", Input)
             typed.value = ""
-            typed.disabled = False
-            self.query_one("#typed-help", Static).update(self._typed_help(question))
             typed.focus()
         elif isinstance(question, MultiQuestion):
             switcher.current = "multi"
@@ -97,23 +111,30 @@ class GameScreen(Screen[Session]):
             choice = self.query_one("#choice", ChoiceList)
             choice.set_choices(asked.choices)
             choice.focus()
-        self.query_one("#body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         session.shown()
         self._tick()
         self.refresh_bindings()
-
-    @staticmethod
-    def _typed_help(question: NumberQuestion | TextQuestion) -> Content:
-        if isinstance(question, NumberQuestion):
-            unit = f" (in {question.unit})" if question.unit else ""
-            return Content(f"A number{unit}.")
-        return Content("A word or a name; capitals and small typos do not matter.")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the hint only while a question with a hint is unanswered."""
         if action == "hint":
             return self.session.current.question.hint is not None and not self.session.answered
         return True
+
+    def action_pick(self, index: int) -> None:
+        """A number key pressed while the choices lack focus: give it to them, then pick."""
+        if self.session.answered:
+            return
+        switcher = self.query_one("#answer-area", ContentSwitcher)
+        if switcher.current == "choice":
+            choice = self.query_one("#choice", ChoiceList)
+            choice.focus()
+            choice.action_pick(index)
+        elif switcher.current == "multi":
+            multi = self.query_one("#multi", MultiChoiceList)
+            multi.focus()
+            multi.action_toggle_number(index)
 
     def action_hint(self) -> None:
         """Show the hint (it halves this question's points)."""

@@ -25,7 +25,10 @@ def numbered(index: int, text: str) -> Content:
 class ChoiceList(OptionList):
     """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it."""
 
-    BINDINGS = [Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS]
+    BINDINGS = [
+        Binding("enter", "select", "Confirm"),
+        *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
+    ]
 
     def set_choices(self, choices: Sequence[str]) -> None:
         """Show new choices in place, the first one highlighted."""
@@ -45,7 +48,8 @@ class MultiChoiceList(SelectionList[int]):
     """Pick several choices: `1`–`8` or `Space` toggle, `Enter` submits the picked ones."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Submit", show=False),
+        Binding("space", "select", "Toggle"),
+        Binding("enter", "submit", "Submit"),
         *[Binding(key, f"toggle_number({int(key) - 1})", show=False) for key in DIGIT_KEYS],
     ]
 

@@ -19,14 +19,14 @@ class StatusBar(Widget):
     }
     """
 
-    player: reactive[str] = reactive("")
-    number: reactive[int] = reactive(0)
-    total: reactive[int] = reactive(0)
-    score: reactive[int] = reactive(0)
-    streak: reactive[int] = reactive(0)
-    topic: reactive[str] = reactive("")
-    difficulty: reactive[str] = reactive("")
-    seconds_left: reactive[int | None] = reactive(None)
+    player: reactive[str] = reactive("", layout=True)
+    number: reactive[int] = reactive(0, layout=True)
+    total: reactive[int] = reactive(0, layout=True)
+    score: reactive[int] = reactive(0, layout=True)
+    streak: reactive[int] = reactive(0, layout=True)
+    topic: reactive[str] = reactive("", layout=True)
+    difficulty: reactive[str] = reactive("", layout=True)
+    seconds_left: reactive[int | None] = reactive(None, layout=True)
 
     def render(self) -> Content:
         """One line (wrapped on narrow terminals), literal text for bank data."""

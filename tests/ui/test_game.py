@@ -1,0 +1,218 @@
+"""Pilot tests: a student playing the game with the keyboard (and the mouse)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from quiz.ui.screens.confirm import ConfirmScreen
+from quiz.ui.screens.game import GameScreen
+from quiz.ui.screens.results import ResultsScreen
+from quiz.ui.screens.start import StartScreen
+from quiz.ui.widgets.feedback import FeedbackPanel
+from tests.ui.helpers import answer_current, make_app, text_of
+
+
+async def test_start_screen_starts_a_game_with_the_name_typed() -> None:
+    app = make_app(player=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")  # no name yet: stays, and says why
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press(*"Ann", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen)
+        assert app.screen.session.players[0].name == "Ann"
+        assert "Question 1 of 5" in str(app.screen.query_one("StatusBar").render())
+
+
+async def test_a_whole_game_of_every_type_to_the_results() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        kinds = []
+        for number in range(1, 6):
+            kinds.append(screen.session.current.question.kind)
+            await answer_current(pilot, right=number != 2)
+            panel = screen.query_one(FeedbackPanel)
+            assert panel.display and panel.has_focus
+            verdict = text_of(pilot, "#verdict")
+            assert verdict.startswith("✔ Right!" if number != 2 else "✘ Wrong.")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert sorted(kinds) == sorted(["choice", "multi", "truefalse", "number", "text"])
+        assert isinstance(app.screen, ResultsScreen)
+        summary = text_of(pilot, ".summary")
+        assert "80%  (4 right of 5)" in summary
+        assert "Best streak  3" in summary
+        assert "•" in text_of(pilot, ".missed")
+
+
+async def test_wrong_answer_shows_the_right_one_the_feedback_and_the_source() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        while screen.session.current.question.id != "trade-china-2024":
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        choices = screen.session.current.choices
+        await pilot.press(str(choices.index("$64 billion") + 1), "enter")
+        await pilot.pause()
+        verdict = text_of(pilot, "#verdict")
+        assert "✘ Wrong." in verdict and "Right answer: $95 billion" in verdict
+        assert "Your answer: $64 billion" in verdict
+        assert "European Union's figure" in text_of(pilot, "#choice-feedback")
+        assert "France 24" in text_of(pilot, "#source-line")
+        passage = screen.query_one("#passage")
+        content = passage.render()
+        plain = str(content)
+        assert plain.startswith("Although Russia expresses support")
+        spans = [plain[s.start : s.end] for s in content.spans]  # type: ignore[attr-defined]
+        assert any(span.startswith("In 2024, trade with China") for span in spans)
+
+
+async def test_hint_shows_and_halves_the_points() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        while screen.session.current.question.id != "trade-china-2024":
+            await pilot.press("?")  # no hint on these: the key does nothing
+            assert not screen.query_one("#hint").display
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        streak = screen.session.player.streak
+        await pilot.press("?")
+        await pilot.pause()
+        assert text_of(pilot, "#hint") == "Hint: Think of the largest of the three partners."
+        await answer_current(pilot, right=True)
+        outcome = screen.session.outcomes[-1]
+        assert (
+            outcome.hint_used and outcome.points.base == 100 and outcome.points.hint_penalty == 50
+        )
+        assert outcome.points.streak_bonus == round(50 * min(0.5, 0.1 * streak))
+        assert "- 50 hint" in text_of(pilot, "#verdict")
+
+
+async def test_typed_answers_forgive_case_and_typos() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        while screen.session.current.question.id != "khorgos":
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        assert screen.query_one("#typed", Input).has_focus
+        await pilot.press("enter")  # empty: not an answer
+        assert not screen.session.answered
+        await pilot.press(*"KHORGAS", "enter")
+        await pilot.pause()
+        assert text_of(pilot, "#verdict").startswith("✔ Right!")
+
+
+async def test_review_mistakes_replays_only_the_missed_questions() -> None:
+    app = make_app(seed=4)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        missed = []
+        for number in range(5):
+            if number in (1, 3):
+                missed.append(screen.session.current.question.id)
+            await answer_current(pilot, right=number not in (1, 3))
+            await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, GameScreen)
+        assert [a.question.id for a in review.session.asked] == missed
+        await answer_current(pilot, right=True)
+        assert text_of(pilot, "#explanation").startswith("Why: ")
+
+
+async def test_quit_asks_first_and_no_keeps_playing() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        assert screen.session.current.question.kind in ("choice", "truefalse", "multi")
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, GameScreen) and app.is_running
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_escape_asks_before_quitting_while_typing() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        while screen.session.current.question.kind != "text":
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        await pilot.press("q")  # a letter of the answer, not a quit
+        assert screen.query_one("#typed", Input).value == "q"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_mouse_click_answers_a_choice() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        while screen.session.current.question.kind != "choice":
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+        await pilot.click("#choice", offset=(5, 1))
+        await pilot.pause()
+        assert screen.session.answered
+
+
+async def test_bank_text_is_never_markup(write_bank) -> None:  # type: ignore[no-untyped-def]
+    from quiz.engine.loader import load_bank
+
+    path = write_bank(
+        "title: '[b]Bank[/b]'\nquestions:\n"
+        "  - id: q\n    topic: '[red]T'\n    prompt: '[bold]Who[/] [@click=app.quit]clicks[/]?'\n"
+        "    choices: ['[link=https://x.test]a[/link]', '[/]']\n    answer: '[/]'\n"
+        "    explanation: '[i]because[/i]'\n    context: '[@click=app.bell]c[/]'\n"
+    )
+    app = make_app(bank=load_bank(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert text_of(pilot, "#prompt") == "[bold]Who[/] [@click=app.quit]clicks[/]?"
+        await pilot.click("#prompt", offset=(20, 0))
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        link = screen.session.current.choices.index("[link=https://x.test]a[/link]")
+        await pilot.press(str(link + 1), "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert "[i]because[/i]" in text_of(pilot, "#explanation")
+        assert "[link=https://x.test]a[/link]" in text_of(pilot, "#verdict")
+
+
+async def test_small_terminal_keeps_everything_reachable() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        prompt = screen.query_one("#prompt")
+        assert prompt.region.width <= 60 and prompt.region.height >= 1
+        await answer_current(pilot, right=False)
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.region.bottom <= 20
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert panel.region.bottom <= 30
+        await pilot.press("enter")
+        assert screen.session.number == 2
