@@ -95,7 +95,9 @@ class GameScreen(Screen[Session]):
         self.query_one("#feedback", FeedbackPanel).display = False
         switcher = self.query_one("#answer-area", ContentSwitcher)
         switcher.display = True
-        self.query_one("#how", Static).update(how_to_answer(question, len(asked.choices)))
+        how = self.query_one("#how", Static)
+        how.update(how_to_answer(question, len(asked.choices)))
+        how.display = True
         if isinstance(question, NumberQuestion | TextQuestion):
             switcher.current = "typed"
             typed = self.query_one("#typed", Input)
@@ -193,6 +195,7 @@ class GameScreen(Screen[Session]):
         status.streak = self.session.player.streak
         status.seconds_left = None
         self.query_one("#answer-area", ContentSwitcher).display = False
+        self.query_one("#how", Static).display = False
         self.query_one("#hint", Static).display = False
         panel = self.query_one("#feedback", FeedbackPanel)
         panel.show(outcome)
