@@ -11,13 +11,20 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from quiz import __version__
+from quiz.engine import reports
 from quiz.engine.discovery import Library, load_library, pick_bank
+from quiz.engine.paths import store_path
+from quiz.engine.recording import GameRecorder
+from quiz.engine.reports import Filters, parse_since
+from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
+from quiz.engine.store import Store, StoreError, utc_now
 
-COMMANDS = ("play", "validate", "list")
+COMMANDS = ("play", "validate", "list", "scores", "report")
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -41,6 +48,13 @@ def _count(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("the number of questions must be at least 1")
     return value
+
+
+def _since(text: str) -> datetime:
+    try:
+        return parse_since(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -77,6 +91,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list the banks found, with their topics")
     _paths(listing)
+
+    scores = commands.add_parser("scores", help="the leaderboards: each player's best game")
+    scores.add_argument("--bank", metavar="NAME", help="one bank's leaderboard (by file name)")
+
+    report = commands.add_parser("report", help="teacher reports of the answers kept")
+    report.add_argument("--bank", metavar="NAME", help="only this bank (by file name)")
+    report.add_argument("--player", metavar="NAME", help="only this player")
+    report.add_argument(
+        "--since", metavar="DATE", type=_since, help="only answers since (YYYY-MM-DD)"
+    )
+    report.add_argument(
+        "--by",
+        choices=("answer", "question"),
+        default="answer",
+        help="one row per answer (default) or per question, hardest first",
+    )
+    report.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
     return parser
 
 
@@ -95,6 +127,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return validate(args.paths, args.format)
     if args.command == "list":
         return list_banks(args.paths)
+    if args.command == "scores":
+        return show_scores(args.bank)
+    if args.command == "report":
+        return report(args)
     return play(args)
 
 
@@ -150,6 +186,70 @@ def list_banks(paths: Sequence[Path]) -> int:
     return 0
 
 
+def _open_store() -> Store | None:
+    try:
+        opened = Store.open(store_path())
+    except StoreError as error:
+        print(f"quiz: {error}", file=sys.stderr)
+        return None
+    if opened.notice:
+        print(f"quiz: {opened.notice}", file=sys.stderr)
+    return opened.store
+
+
+def show_scores(bank: str | None) -> int:
+    """`quiz scores`: the top ten of each bank played (or of one bank)."""
+    store = _open_store()
+    if store is None:
+        return 1
+    banks = [bank] if bank else reports.played_banks(store)
+    if not banks:
+        print("No finished games yet: play one with 'quiz'.")
+    for index, name in enumerate(banks):
+        rows = reports.leaderboard(store, name)
+        if index:
+            print()
+        print(f"{name}")
+        if rows:
+            columns = ("rank", "player", "score", "accuracy", "questions", "date")
+            print(reports.to_table(rows, columns))
+        else:
+            print("  no finished games")
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    """`quiz report`: every answer, or each question's results, as a table, CSV or JSON."""
+    store = _open_store()
+    if store is None:
+        return 1
+    filters = Filters(bank=args.bank, player=args.player, since=args.since)
+    columns: Sequence[str] = reports.ANSWER_COLUMNS
+    if args.by == "question":
+        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+    else:
+        rows = reports.answers_report(store, filters)
+    if args.format == "csv":
+        text = reports.to_csv(rows, columns)
+    elif args.format == "json":
+        text = reports.to_json(rows) + "\n"
+    else:
+        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+    if args.output:
+        encoding = (
+            "utf-8-sig" if args.format == "csv" else "utf-8"
+        )  # a BOM lets spreadsheets see UTF-8
+        try:
+            args.output.write_text(text, encoding=encoding, newline="")
+        except OSError as error:
+            print(f"quiz: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+            return 1
+        print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def has_terminal() -> bool:
     """Whether the game can draw: a terminal on both ends, or Textual's web driver (browsers)."""
     if "web" in os.environ.get("TEXTUAL_DRIVER", "").lower():
@@ -186,8 +286,6 @@ def play(args: argparse.Namespace) -> int:
     library = _load_for_play(args)
     if library is None:
         return 1
-    from quiz.ui.app import QuizApp  # Textual loads only when a game starts
-
     settings = GameSettings(
         players=(args.player,) if args.player else ("Player",),
         topics=tuple(args.topic),
@@ -195,6 +293,14 @@ def play(args: argparse.Namespace) -> int:
         mode=args.mode,
         seed=args.seed,
     )
-    app = QuizApp(library.banks, settings, ask=not args.player)
+    recorder = GameRecorder.open(store_path())
+    if args.mode == "review" and args.player and recorder.store is not None:
+        plan = plan_review(recorder.store, args.player, library.banks, utc_now())
+        if not plan.due:
+            print(describe_wait(plan, utc_now()))
+            return 0
+    from quiz.ui.app import QuizApp  # Textual loads only when a game starts
+
+    app = QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
     app.run()
     return app.return_code or 0

@@ -127,3 +127,58 @@ def test_validate_never_shows_a_traceback(write_bank: Callable[..., Path]) -> No
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     assert ":1:1: error:" in result.stdout
+
+
+def _play_a_game(player: str, right_ids: set[str]) -> None:
+    from quiz.engine.loader import load_bank
+    from quiz.engine.paths import store_path
+    from quiz.engine.recording import GameRecorder
+    from quiz.engine.session import GameSettings, new_session
+
+    recorder = GameRecorder.open(store_path())
+    session = new_session(
+        [load_bank(DATA / "demo.yaml")],
+        GameSettings(players=(player,), seed=1, count=None),
+        observers=[recorder],
+    )
+    while not session.finished:
+        question = session.current.question
+        session.answer("Khorgos" if question.id in right_ids else "=1+1")
+        session.advance()
+
+
+def test_scores_and_reports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "scores")
+    assert (code, out) == (0, "No finished games yet: play one with 'quiz'.\n")
+    _play_a_game("Ann", {"khorgos"})
+    _play_a_game("Bo", set())
+    code, out, _ = run(capsys, "scores", "--bank", "demo")
+    lines = out.splitlines()
+    assert code == 0 and lines[0] == "demo"
+    assert lines[1].split() == ["rank", "player", "score", "accuracy", "questions", "date"]
+    assert lines[3].split()[:3] == ["1", "Ann", "200"]
+    code, out, _ = run(capsys, "report", "--format", "csv", "--player", "Ann")
+    rows = out.splitlines()
+    assert (
+        rows[0]
+        == "player,game_id,bank,question_id,topic,difficulty,answer,correct,points,seconds,hint_used,answered_at"
+    )
+    assert len(rows) == 6 and "'=1+1" in out
+    code, out, _ = run(capsys, "report", "--by", "question", "--format", "json")
+    by_question = json.loads(out)
+    assert by_question[-1]["question_id"] == "khorgos" and by_question[-1]["share_right"] == 0.5
+    trade = next(row for row in by_question if row["question_id"] == "trade-china-2024")
+    assert trade["wrong_answers"] == {"=1+1": 2}
+    target = tmp_path / "class.csv"
+    code, _, err = run(capsys, "report", "--format", "csv", "-o", str(target))
+    assert code == 0 and "10 rows written" in err
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfplayer,")
+    code, out, _ = run(capsys, "report", "--since", "2999-01-01")
+    assert out == "No answers match.\n"
+
+
+def test_report_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", "--since", "last tuesday"])
+    assert exit_.value.code == 2
+    assert "is not a date like 2026-11-28" in capsys.readouterr().err

@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from quiz.engine.checking import Response, Verdict, check, vocabulary
 from quiz.engine.model import (
@@ -24,8 +24,8 @@ from quiz.engine.model import (
 from quiz.engine.scoring import Points, accuracy, score_answer
 from quiz.engine.source import Paragraph, SourceText
 
-Mode = Literal["practice", "timed"]
-MODES: tuple[str, ...] = ("practice", "timed")
+Mode = Literal["practice", "timed", "review"]
+MODES: tuple[str, ...] = ("practice", "timed", "review")
 TIME_LIMITS: dict[str, float] = {"easy": 20.0, "medium": 30.0, "hard": 45.0}
 """Seconds per question in timed mode, by difficulty."""
 
@@ -125,6 +125,19 @@ class PlayerScore:
             self.missed.append(outcome.asked)
 
 
+class SessionObserver(Protocol):
+    """Something that follows a game: the store's recorder, say."""
+
+    def started(self, session: Session) -> None:
+        """The game was set up."""
+
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        """A player answered (or ran out of time)."""
+
+    def finished(self, session: Session) -> None:
+        """The last question was answered and the game moved past it."""
+
+
 class SessionError(Exception):
     """A game cannot be set up as asked (no questions match, a count below 1, ...)."""
 
@@ -167,6 +180,7 @@ class Session:
         mode: Mode = "practice",
         seed: int | None = None,
         clock: Callable[[], float] = time.monotonic,
+        observers: Sequence[SessionObserver] = (),
     ) -> None:
         if not items:
             raise SessionError("a game needs at least one question")
@@ -184,6 +198,9 @@ class Session:
         self._hint_used = False
         self._answered = False
         self._vocabulary = vocabulary(question for _, question in items)
+        self.observers = list(observers)
+        for observer in self.observers:
+            observer.started(self)
 
     @staticmethod
     def _ask(bank: Bank, question: AnyQuestion, rng: random.Random) -> Asked:
@@ -295,6 +312,8 @@ class Session:
         player.record(outcome)
         self.outcomes.append(outcome)
         self._answered = True
+        for observer in self.observers:
+            observer.answered(self, outcome)
         return outcome
 
     def advance(self) -> None:
@@ -305,6 +324,15 @@ class Session:
         self._answered = False
         self._hint_used = False
         self._shown_at = None
+        if self.finished:
+            for observer in self.observers:
+                observer.finished(self)
+
+    @property
+    def bank_name(self) -> str:
+        """The name of the bank played, or `mixed` when the questions come from several."""
+        names = {asked.bank.name for asked in self.asked}
+        return names.pop() if len(names) == 1 else "mixed"
 
     def ranking(self) -> list[PlayerScore]:
         """The players, best first: by score, then accuracy."""
@@ -336,6 +364,7 @@ def new_session(
     banks: Sequence[Bank],
     settings: GameSettings,
     clock: Callable[[], float] = time.monotonic,
+    observers: Sequence[SessionObserver] = (),
 ) -> Session:
     """A session for these settings: the chosen bank (all when none), topics and count.
 
@@ -348,4 +377,11 @@ def new_session(
             raise SessionError(f"no bank named '{settings.bank}'")
     seed = settings.seed if settings.seed is not None else random.randrange(2**31)
     items = select(chosen, settings.topics, settings.count, seed)
-    return Session(items, players=settings.players, mode=settings.mode, seed=seed, clock=clock)
+    return Session(
+        items,
+        players=settings.players,
+        mode=settings.mode,
+        seed=seed,
+        clock=clock,
+        observers=observers,
+    )

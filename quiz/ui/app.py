@@ -9,11 +9,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from textual.app import App
 
 from quiz.engine.model import Bank
-from quiz.engine.session import GameSettings, Session, SessionError, new_session
+from quiz.engine.recording import GameRecorder
+from quiz.engine.review import describe_wait, new_review_session, plan_review
+from quiz.engine.session import (
+    GameSettings,
+    Outcome,
+    Session,
+    SessionError,
+    SessionObserver,
+    new_session,
+)
+from quiz.engine.store import Store, utc_now
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import NextStep, ResultsScreen
 from quiz.ui.screens.start import StartScreen
@@ -32,15 +43,20 @@ class QuizApp(App[None]):
         *,
         ask: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        recorder: GameRecorder | None = None,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         super().__init__()
         self.banks = list(banks)
         self.settings = settings or GameSettings()
         self.ask = ask
         self.clock = clock
+        self.now = now
+        self.recorder = recorder or GameRecorder(None)
         self.session: Session | None = None
 
     def on_mount(self) -> None:
+        self.show_store_messages()
         if self.ask:
             self.show_start()
         else:
@@ -48,7 +64,7 @@ class QuizApp(App[None]):
 
     def show_start(self) -> None:
         """Show the start screen; the game starts with the settings it returns."""
-        self.push_screen(StartScreen(self.banks, self.settings), self._started)
+        self.push_screen(StartScreen(self.banks, self.settings, self.store), self._started)
 
     def _started(self, settings: GameSettings | None) -> None:
         if settings is not None:
@@ -57,13 +73,60 @@ class QuizApp(App[None]):
 
     def start_game(self, settings: GameSettings) -> None:
         """Start a new game with these settings, or say why it cannot start."""
+        observers: list[SessionObserver] = [self.recorder, self]
         try:
-            session = new_session(self.banks, settings, self.clock)
+            if settings.mode == "review":
+                session = self._review_session(settings, observers)
+                if session is None:
+                    return
+            else:
+                session = new_session(self.banks, settings, self.clock, observers)
         except SessionError as problem:
-            self.notify(str(problem), severity="error", markup=False)
+            self.notify(str(problem).capitalize() + ".", severity="error", markup=False)
             self.show_start()
             return
         self.play(session)
+
+    def _review_session(
+        self, settings: GameSettings, observers: list[SessionObserver]
+    ) -> Session | None:
+        """A review game of what is due, or None after saying when the next review is due."""
+        store = self.recorder.store
+        if store is None:
+            self.notify(
+                "Review needs the scores file, which cannot be used now.",
+                severity="error",
+                markup=False,
+            )
+            self.show_start()
+            return None
+        plan = plan_review(store, settings.players[0], self.banks, self.now())
+        if not plan.due:
+            self.notify(describe_wait(plan, self.now()), timeout=8, markup=False)
+            self.show_start()
+            return None
+        return new_review_session(plan, settings, self.clock, observers)
+
+    @property
+    def store(self) -> Store | None:
+        """The store games are kept in, if it can be used."""
+        return self.recorder.store
+
+    def show_store_messages(self) -> None:
+        """Tell the player once about the store: a moved corrupt file, results not being saved."""
+        for message in self.recorder.take_messages():
+            self.notify(message, severity="warning", timeout=10, markup=False)
+
+    def started(self, session: Session) -> None:
+        """Session observer: show any store problem met while starting."""
+        self.call_later(self.show_store_messages)
+
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        """Session observer: show any store problem met while saving the answer."""
+        self.call_later(self.show_store_messages)
+
+    def finished(self, session: Session) -> None:
+        """Session observer: nothing to do; the results screen follows."""
 
     def play(self, session: Session) -> None:
         """Play a session, then show its results."""

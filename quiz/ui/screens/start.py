@@ -14,6 +14,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from quiz.engine.model import Bank
 from quiz.engine.session import GameSettings, Mode
+from quiz.engine.store import Store
+from quiz.ui.screens.scores import ScoresScreen
 
 ALL = "__all__"
 COUNTS = (5, 10, 20, 50)
@@ -28,12 +30,19 @@ def parse_players(text: str) -> list[str]:
 class StartScreen(Screen[GameSettings]):
     """Collects the game's settings and dismisses with them when the player starts."""
 
-    BINDINGS = [Binding("ctrl+s", "start", "Start"), Binding("escape", "app.quit", "Quit")]
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start"),
+        Binding("ctrl+o", "scores", "High scores"),
+        Binding("escape", "app.quit", "Quit"),
+    ]
 
-    def __init__(self, banks: Sequence[Bank], settings: GameSettings) -> None:
+    def __init__(
+        self, banks: Sequence[Bank], settings: GameSettings, store: Store | None = None
+    ) -> None:
         super().__init__()
         self.banks = list(banks)
         self.settings = settings
+        self.store = store
 
     def compose(self) -> ComposeResult:
         settings = self.settings
@@ -76,12 +85,18 @@ class StartScreen(Screen[GameSettings]):
                 with VerticalScroll(classes="field"):
                     yield Label("Mode")
                     yield Select(
-                        [("Practice (no clock)", "practice"), ("Timed", "timed")],
+                        [
+                            ("Practice (no clock)", "practice"),
+                            ("Timed", "timed"),
+                            ("Review what is due", "review"),
+                        ],
                         value=settings.mode,
                         allow_blank=False,
                         id="mode",
                     )
-            yield Button("Start", id="start-button", variant="primary")
+            with Horizontal(id="start-buttons"):
+                yield Button("Start", id="start-button", variant="primary")
+                yield Button("High scores", id="scores-button")
         yield Footer()
 
     def _library_line(self) -> Content:
@@ -109,6 +124,11 @@ class StartScreen(Screen[GameSettings]):
         topic.set_options(self._topic_options(str(event.value)))
         topic.value = ALL
 
+    @on(Button.Pressed, "#scores-button")
+    def action_scores(self) -> None:
+        """Show the leaderboards."""
+        self.app.push_screen(ScoresScreen(self.store, self.banks))
+
     @on(Input.Submitted, "#player")
     @on(Button.Pressed, "#start-button")
     def action_start(self) -> None:
@@ -124,7 +144,8 @@ class StartScreen(Screen[GameSettings]):
         bank = self.query("#bank").first(Select).value if len(self.banks) > 1 else None
         topic = self.query_one("#topic", Select).value
         count = self.query_one("#count", Select).value
-        mode: Mode = "timed" if self.query_one("#mode", Select).value == "timed" else "practice"
+        chosen = self.query_one("#mode", Select).value
+        mode: Mode = chosen if chosen in ("timed", "review") else "practice"
         self.dismiss(
             GameSettings(
                 players=tuple(players),

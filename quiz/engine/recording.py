@@ -1,0 +1,108 @@
+"""Keeps a game's answers in the store as they are given, without ever stopping the game.
+
+`GameRecorder` observes a session: it starts one stored game per player, commits each answer at
+once (with its spaced-repetition update), and marks games finished. When the store cannot be
+used (locked too long, a read-only folder, a newer version's file) the game goes on and the
+recorder keeps one sentence, `problem`, for the player.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from quiz.engine.review import record_review
+from quiz.engine.session import Outcome, Session
+from quiz.engine.store import Store, StoreError, utc_now
+
+NOT_SAVED = "Results are not being saved: {reason}. You can still play."
+
+
+class GameRecorder:
+    """A session observer that writes to the store, or explains why it cannot."""
+
+    def __init__(
+        self, store: Store | None, problem: str | None = None, notice: str | None = None
+    ) -> None:
+        self.store = store
+        self.problem = problem
+        self.notice = notice
+        self._games: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, path: Path, now: Callable[[], datetime] = utc_now) -> GameRecorder:
+        """A recorder on the store at `path`; on failure, one that keeps nothing and says why."""
+        try:
+            opened = Store.open(path, now)
+        except StoreError as error:
+            return cls(None, NOT_SAVED.format(reason=str(error)))
+        return cls(opened.store, notice=opened.notice)
+
+    def take_messages(self) -> list[str]:
+        """What the player should be told now (each message once)."""
+        messages = [m for m in (self.notice, self.problem) if m]
+        self.notice = None
+        self.problem = None if self.store is None else self.problem
+        return messages
+
+    def _guard(self, action: Callable[[Store], None]) -> None:
+        if self.store is None:
+            return
+        try:
+            action(self.store)
+        except (sqlite3.Error, StoreError) as error:
+            reason = str(error)
+            if isinstance(error, sqlite3.OperationalError) and "locked" in reason:
+                reason = "the scores file stayed locked by another game for too long"
+            self.problem = NOT_SAVED.format(reason=reason)
+            self.store.close()
+            self.store = None
+
+    def started(self, session: Session) -> None:
+        """Start one stored game per player."""
+
+        def start(store: Store) -> None:
+            for player in session.players:
+                self._games[player.name] = store.start_game(
+                    player.name, session.bank_name, session.mode, session.seed, session.total
+                )
+
+        self._guard(start)
+
+    def answered(self, session: Session, outcome: Outcome) -> None:
+        """Commit the answer and update the player's review card."""
+
+        def keep(store: Store) -> None:
+            asked = outcome.asked
+            store.record_answer(
+                self._games[outcome.player],
+                asked.bank.name,
+                asked.question,
+                outcome.verdict.given,
+                outcome.correct,
+                outcome.points.total,
+                outcome.seconds,
+                outcome.hint_used,
+            )
+            record_review(
+                store,
+                outcome.player,
+                asked.bank.name,
+                asked.question,
+                outcome.correct,
+                outcome.hint_used,
+                store.now(),
+            )
+
+        self._guard(keep)
+
+    def finished(self, session: Session) -> None:
+        """Mark every player's game finished."""
+
+        def finish(store: Store) -> None:
+            for game_id in self._games.values():
+                store.finish_game(game_id)
+
+        self._guard(finish)

@@ -1,0 +1,139 @@
+"""Spaced repetition on top of the store, with the `fsrs` scheduler (the one Anki uses).
+
+Every question a player answers gets an FSRS card: a wrong answer is rated Again (it comes back
+within minutes), a right one with the hint Hard, a right one Good (it comes back later, and
+later still each time). Cards are keyed by player, bank and question id, and carry the
+question's fingerprint: when a teacher changes the answer or the choices, the old card no longer
+applies and the question starts afresh.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from fsrs import Card, Rating, Scheduler
+
+from quiz.engine.model import AnyQuestion, Bank
+from quiz.engine.session import GameSettings, Session, SessionError, SessionObserver
+from quiz.engine.store import Store, question_hash, timestamp
+
+_SCHEDULER = Scheduler(enable_fuzzing=False)
+
+
+def rating(correct: bool, hint_used: bool) -> Rating:
+    """How an answer rates a card: wrong Again, right with a hint Hard, right Good."""
+    if not correct:
+        return Rating.Again
+    return Rating.Hard if hint_used else Rating.Good
+
+
+def record_review(
+    store: Store,
+    player: str,
+    bank: str,
+    question: AnyQuestion,
+    correct: bool,
+    hint_used: bool,
+    when: datetime,
+) -> datetime:
+    """Update the player's card for this question; return when it is next due."""
+    player_id = store.player_id(player)
+    fingerprint = question_hash(question)
+    rows = store.query(
+        "SELECT card, question_hash FROM reviews WHERE player_id = ? AND bank = ? AND question_id = ?",
+        (player_id, bank, question.id),
+    )
+    card = (
+        Card.from_json(rows[0]["card"])
+        if rows and rows[0]["question_hash"] == fingerprint
+        else Card()
+    )
+    card, _ = _SCHEDULER.review_card(card, rating(correct, hint_used), when)
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO reviews(player_id, bank, question_id, question_hash, card, due)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT(player_id, bank, question_id) DO UPDATE SET"
+            " question_hash = excluded.question_hash, card = excluded.card, due = excluded.due",
+            (player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due)),
+        )
+    return card.due
+
+
+@dataclass(frozen=True)
+class ReviewPlan:
+    """The questions due for a player, most overdue first, and when the next one falls due."""
+
+    due: list[tuple[Bank, AnyQuestion]]
+    next_due: datetime | None
+    met: int
+
+
+def plan_review(store: Store, player: str, banks: Sequence[Bank], now: datetime) -> ReviewPlan:
+    """What a review game for `player` asks now, from the questions they have met.
+
+    Cards whose question changed (another fingerprint) or vanished are left out.
+    """
+    by_key = {(bank.name, q.id): (bank, q) for bank in banks for q in bank.questions}
+    rows = store.query(
+        "SELECT r.bank, r.question_id, r.question_hash, r.due FROM reviews r"
+        " JOIN players p ON p.id = r.player_id WHERE p.name = ? ORDER BY r.due, r.question_id",
+        (player,),
+    )
+    due: list[tuple[Bank, AnyQuestion]] = []
+    upcoming: list[str] = []
+    met = 0
+    now_text = timestamp(now)
+    for row in rows:
+        found = by_key.get((row["bank"], row["question_id"]))
+        if found is None or question_hash(found[1]) != row["question_hash"]:
+            continue
+        met += 1
+        if row["due"] <= now_text:
+            due.append(found)
+        else:
+            upcoming.append(row["due"])
+    next_due = datetime.fromisoformat(min(upcoming).replace("Z", "+00:00")) if upcoming else None
+    return ReviewPlan(due, next_due, met)
+
+
+def describe_wait(plan: ReviewPlan, now: datetime) -> str:
+    """What to tell a player with nothing due: when the next review is, or how to start."""
+    if plan.next_due is None:
+        return (
+            "Nothing to review yet: play a game first, and the questions you meet come back here."
+        )
+    seconds = max(0, int((plan.next_due - now).total_seconds()))
+    if seconds < 3600:
+        wait = f"{max(1, seconds // 60)} minute(s)"
+    elif seconds < 2 * 86400:
+        wait = f"{seconds // 3600} hour(s)"
+    else:
+        wait = f"{seconds // 86400} day(s)"
+    when = plan.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"Nothing is due for review now; the next question is due in {wait} ({when})."
+
+
+def new_review_session(
+    plan: ReviewPlan,
+    settings: GameSettings,
+    clock: Callable[[], float] = time.monotonic,
+    observers: Sequence[SessionObserver] = (),
+) -> Session:
+    """A review game: the due questions, most overdue first, cut to the settings' count."""
+    if len(settings.players) != 1:
+        raise SessionError("review mode is for one player at a time")
+    if not plan.due:
+        raise SessionError("nothing is due for review")
+    items = plan.due[: settings.count] if settings.count else plan.due
+    return Session(
+        items,
+        players=settings.players,
+        mode="review",
+        seed=settings.seed,
+        clock=clock,
+        observers=observers,
+    )

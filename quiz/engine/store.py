@@ -1,0 +1,320 @@
+"""The local store: players, games and every answer, in one SQLite file.
+
+Versioned with `PRAGMA user_version` and forward-only migrations; WAL mode and a busy timeout so
+that several games can write at once; every answer is committed as it is given. A corrupt file is
+moved aside (never deleted) and a fresh one started; a file from a newer version is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from quiz.engine.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    TextQuestion,
+)
+
+BUSY_TIMEOUT_SECONDS = 5.0
+"""How long a write waits for another game's write before the store counts as locked."""
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE players (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE games (
+        id INTEGER PRIMARY KEY,
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        bank TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        seed INTEGER,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        questions INTEGER NOT NULL,
+        score INTEGER NOT NULL DEFAULT 0,
+        asked INTEGER NOT NULL DEFAULT 0,
+        right INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        bank TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        question_hash TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        difficulty TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        points INTEGER NOT NULL,
+        seconds REAL NOT NULL,
+        hint_used INTEGER NOT NULL,
+        answered_at TEXT NOT NULL
+    );
+    CREATE INDEX answers_by_game ON answers(game_id);
+    CREATE INDEX answers_by_question ON answers(bank, question_id);
+    CREATE INDEX games_by_bank ON games(bank, score);
+    CREATE TABLE reviews (
+        player_id INTEGER NOT NULL REFERENCES players(id),
+        bank TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        question_hash TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL,
+        PRIMARY KEY (player_id, bank, question_id)
+    );
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message says why, in words for a player or teacher."""
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the store's clock, replaced in tests)."""
+    return datetime.now(UTC)
+
+
+def timestamp(moment: datetime) -> str:
+    """A UTC time as ISO text that sorts in time order: `2026-11-28T03:00:00Z`."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def question_hash(question: AnyQuestion) -> str:
+    """A fingerprint of what makes an answer right: type, choices, answer, spellings, tolerance.
+
+    Review state recorded under another fingerprint no longer applies; prompt and explanation
+    edits (typo fixes) keep it.
+    """
+    parts: dict[str, Any] = {"type": question.kind, "answer": getattr(question, "answer", None)}
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
+        parts["choices"] = sorted(question.choices)
+        if isinstance(question, MultiQuestion):
+            parts["answer"] = sorted(question.answer)
+    if isinstance(question, TextQuestion):
+        parts["accept"] = sorted(question.accept)
+    if isinstance(question, NumberQuestion):
+        parts["tolerance"] = question.tolerance
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A store that opened, and what the player should be told about it (a moved corrupt file)."""
+
+    store: Store
+    notice: str | None = None
+
+
+class Store:
+    """One connection to the SQLite file; every write is its own committed transaction."""
+
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, now: Callable[[], datetime] = utc_now
+    ) -> None:
+        self.connection = connection
+        self.path = path
+        self.now = now
+
+    @classmethod
+    def open(cls, path: Path, now: Callable[[], datetime] = utc_now) -> Opened:
+        """Open (creating and migrating) the store at `path`.
+
+        A corrupt file is renamed beside itself and replaced; raises StoreError when the folder
+        cannot be written, the file is locked for too long, or a newer version wrote it.
+        """
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from None
+        try:
+            return Opened(cls._open(path, now))
+        except sqlite3.DatabaseError as error:
+            if not _is_corrupt(error):
+                raise StoreError(_explain(error, path)) from None
+        moved = _move_aside(path, now())
+        try:
+            return Opened(
+                cls._open(path, now),
+                f"The scores file was damaged; it was moved to {moved} and a new one was started.",
+            )
+        except sqlite3.DatabaseError as error:
+            raise StoreError(_explain(error, path)) from None
+
+    @classmethod
+    def _open(cls, path: Path, now: Callable[[], datetime]) -> Store:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        try:
+            connection.execute("PRAGMA foreign_keys = ON")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the scores file {path} was written by a newer version of quiz "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION}); update quiz to use it"
+                )
+            connection.execute("PRAGMA journal_mode = WAL")
+            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            store = cls(connection, path, now)
+            store._migrate(version)
+            return store
+        except BaseException:
+            connection.close()
+            raise
+
+    def _migrate(self, version: int) -> None:
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction() as db:
+                db.executescript_in_transaction(MIGRATIONS[number])
+                db.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[_Transaction]:
+        """A write transaction, taken at once (BEGIN IMMEDIATE) and committed at the end."""
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield _Transaction(self.connection)
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        self.connection.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+    def player_id(self, name: str) -> int:
+        """The id of a player by name (case ignored), creating the player if new."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO players(name, created_at) VALUES (?, ?)",
+                (name, timestamp(self.now())),
+            )
+            row = db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
+        return int(row[0])
+
+    def start_game(
+        self, player: str, bank: str, mode: str, seed: int | None, questions: int
+    ) -> int:
+        """Record a game's start; return its id."""
+        player_id = self.player_id(player)
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO games(player_id, bank, mode, seed, started_at, questions) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (player_id, bank, mode, seed, timestamp(self.now()), questions),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def record_answer(
+        self,
+        game_id: int,
+        bank: str,
+        question: AnyQuestion,
+        answer: str,
+        correct: bool,
+        points: int,
+        seconds: float,
+        hint_used: bool,
+    ) -> None:
+        """Keep one answer and update its game's totals, committed at once."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO answers(game_id, bank, question_id, question_hash, topic, difficulty,"
+                " answer, correct, points, seconds, hint_used, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    game_id,
+                    bank,
+                    question.id,
+                    question_hash(question),
+                    question.topic,
+                    question.difficulty,
+                    answer,
+                    int(correct),
+                    points,
+                    round(seconds, 3),
+                    int(hint_used),
+                    timestamp(self.now()),
+                ),
+            )
+            db.execute(
+                "UPDATE games SET score = score + ?, asked = asked + 1, right = right + ? "
+                "WHERE id = ?",
+                (points, int(correct), game_id),
+            )
+
+    def finish_game(self, game_id: int) -> None:
+        """Mark a game as played to its end (only finished games enter the leaderboard)."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(self.now()), game_id)
+            )
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """Rows of a read-only query, as `sqlite3.Row`s."""
+        cursor = self.connection.cursor()
+        cursor.row_factory = sqlite3.Row
+        return list(cursor.execute(sql, parameters))
+
+
+class _Transaction:
+    """The statements allowed inside `Store.transaction`."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._connection = connection
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self._connection.execute(sql, parameters)
+
+    def executescript_in_transaction(self, script: str) -> None:
+        """Run several statements (a migration) inside the open transaction."""
+        for statement in script.split(";"):
+            if statement.strip():
+                self._connection.execute(statement)
+
+
+def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
+    text = str(error).lower()
+    return "not a database" in text or "malformed" in text or "corrupt" in text
+
+
+def _explain(error: sqlite3.Error, path: Path) -> str:
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return f"the scores file {path} is locked by another program"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return f"the scores file {path} cannot be written (a read-only folder?)"
+    return f"the scores file {path} cannot be used: {error}"
+
+
+def _move_aside(path: Path, moment: datetime) -> Path:
+    """Rename a damaged store (and its WAL files) to `quiz.db.corrupt-<time>`; never delete it."""
+    target = path.with_name(f"{path.name}.corrupt-{moment.strftime('%Y%m%d-%H%M%S')}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = target.with_name(
+            f"{path.name}.corrupt-{moment.strftime('%Y%m%d-%H%M%S')}-{number}"
+        )
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
