@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +24,9 @@ from quiz.engine.reports import Filters, parse_since
 from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import Store, StoreError, utc_now
+from quiz.engine.watch import FileWatcher
 
-COMMANDS = ("play", "validate", "list", "scores", "report")
+COMMANDS = ("play", "validate", "list", "scores", "report", "new", "schema", "import", "export")
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -82,12 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same game")
     play.add_argument("--player", metavar="NAME", help="your name; starts straight at question 1")
     play.add_argument(
+        "--watch",
+        action="store_true",
+        help="preview: every question in file order, reloaded when the file is saved",
+    )
+    play.add_argument(
         "--mode", choices=MODES, default="practice", help="practice (no clock) or timed"
     )
 
     validate = commands.add_parser("validate", help="check banks and report every mistake")
     _paths(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument(
+        "--watch", action="store_true", help="check again each time a file is saved"
+    )
 
     listing = commands.add_parser("list", help="list the banks found, with their topics")
     _paths(listing)
@@ -109,6 +119,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--format", choices=("table", "csv", "json"), default="table")
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+
+    new = commands.add_parser("new", help="write a starter bank with one example of every type")
+    new.add_argument("file", type=Path, metavar="FILE", help="the new bank, e.g. my-bank.yaml")
+    new.add_argument(
+        "--source",
+        type=Path,
+        metavar="TEXT_FILE",
+        help="the source text: copied beside the bank, contexts taken from it",
+    )
+
+    commands.add_parser("schema", help="print the JSON Schema of the bank format")
+
+    importer = commands.add_parser("import", help="turn a GIFT or Aiken file into a bank")
+    importer.add_argument("file", type=Path, metavar="FILE")
+    importer.add_argument("--from", dest="source_format", choices=("gift", "aiken"), required=True)
+    importer.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.yaml",
+        help="where to write the bank (default: FILE with .yaml)",
+    )
+
+    exporter = commands.add_parser(
+        "export", help="write a bank in another format (GIFT for Moodle)"
+    )
+    exporter.add_argument("file", type=Path, metavar="FILE")
+    exporter.add_argument("--to", dest="target_format", choices=("gift",), required=True)
+    exporter.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="where to write (default: print it)"
+    )
     return parser
 
 
@@ -124,7 +165,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
     if args.command == "validate":
+        if args.watch:
+            return watch_validate(args.paths, args.format)
         return validate(args.paths, args.format)
+    if args.command in ("new", "schema", "import", "export"):
+        from quiz.authoring import commands as authoring
+
+        return int(getattr(authoring, f"run_{args.command}")(args))
     if args.command == "list":
         return list_banks(args.paths)
     if args.command == "scores":
@@ -164,6 +211,28 @@ def validate(paths: Sequence[Path], output: str = "text") -> int:
         else:
             print(f"all valid: {summary}")
     return 1 if library.errors else 0
+
+
+def watch_validate(
+    paths: Sequence[Path], output: str, interval: float = 0.5, rounds: int | None = None
+) -> int:
+    """`quiz validate --watch`: check now, then again after every save, until Ctrl+C."""
+    watcher = FileWatcher(paths)
+    validate(paths, output)
+    print(f"-- watching {len(paths) or 'the default'} path(s); Ctrl+C stops", flush=True)
+    checks = 0
+    try:
+        while rounds is None or checks < rounds:
+            time.sleep(interval)
+            checks += 1
+            if watcher.changed():
+                print(
+                    f"-- {datetime.now().strftime('%H:%M:%S')} changed, checking again", flush=True
+                )
+                validate(paths, output)
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def list_banks(paths: Sequence[Path]) -> int:
@@ -274,6 +343,22 @@ def _load_for_play(args: argparse.Namespace) -> Library | None:
     return library
 
 
+def _preview(args: argparse.Namespace) -> int:
+    """`quiz play FILE --watch`: the teacher's live preview (nothing is saved to the store)."""
+    if not args.paths:
+        print(
+            "quiz: --watch needs the bank file(s) to watch, e.g. quiz play my-bank.yaml --watch",
+            file=sys.stderr,
+        )
+        return 2
+    from quiz.ui.app import QuizApp
+
+    settings = GameSettings(players=(args.player or "Teacher",), seed=args.seed)
+    preview = QuizApp([], settings, ask=False, watcher=FileWatcher(args.paths))
+    preview.run()
+    return preview.return_code or 0
+
+
 def play(args: argparse.Namespace) -> int:
     """`quiz play`: start the game with the options given."""
     if not has_terminal():
@@ -283,6 +368,8 @@ def play(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.watch:
+        return _preview(args)
     library = _load_for_play(args)
     if library is None:
         return 1

@@ -328,6 +328,25 @@ class Session:
             for observer in self.observers:
                 observer.finished(self)
 
+    def reload(self, banks: Sequence[Bank]) -> None:
+        """Preview: take every question of `banks` in file order, staying on the current one.
+
+        The question on screen is found again by bank and id (edited or not); when it is gone,
+        the game stays at the same position. Scores so far are kept.
+        """
+        current = (self.current.bank.path, self.current.question.id)
+        rng = random.Random(self.seed)
+        items = [(bank, question) for bank in banks for question in bank.questions]
+        if not items:
+            raise SessionError("a game needs at least one question")
+        self.asked = [self._ask(bank, question, rng) for bank, question in items]
+        keys = [(asked.bank.path, asked.question.id) for asked in self.asked]
+        self._index = keys.index(current) if current in keys else min(self._index, self.total - 1)
+        self._answered = False
+        self._hint_used = False
+        self._shown_at = None
+        self._vocabulary = vocabulary(question for _, question in items)
+
     @property
     def bank_name(self) -> str:
         """The name of the bank played, or `mixed` when the questions come from several."""
@@ -384,4 +403,14 @@ def new_session(
         seed=seed,
         clock=clock,
         observers=observers,
+    )
+
+
+def preview_session(
+    banks: Sequence[Bank], settings: GameSettings, clock: Callable[[], float] = time.monotonic
+) -> Session:
+    """A preview for a teacher: every question, in file order, for reloading as the file changes."""
+    items = [(bank, question) for bank in banks for question in bank.questions]
+    return Session(
+        items, players=settings.players, mode="practice", seed=settings.seed or 0, clock=clock
     )

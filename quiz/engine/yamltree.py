@@ -8,6 +8,7 @@ The nodes are kept so that an error found later can still point at its line and 
 from __future__ import annotations
 
 import codecs
+import itertools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -145,6 +146,8 @@ class TreeReader:
         if isinstance(node, ScalarNode):
             return self._scalar(node)
         if isinstance(node, SequenceNode):
+            if node.flow_style:
+                self._check_split_numbers(node)
             return [self.read(item, depth + 1) for item in node.value]
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
@@ -164,6 +167,22 @@ class TreeReader:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         return text
+
+    def _check_split_numbers(self, node: SequenceNode) -> None:
+        """`[Over 100,000, ...]` is two items in YAML; a teacher meant one. Say so."""
+        items = node.value
+        for left, right in itertools.pairwise(items):
+            if not (isinstance(left, ScalarNode) and isinstance(right, ScalarNode)):
+                continue
+            if left.style or right.style or right.start_mark.index - left.end_mark.index != 1:
+                continue
+            if left.value[-1:].isdigit() and right.value[:1].isdigit():
+                written = f"{left.value},{right.value}"
+                self._problem(
+                    left,
+                    f"the comma in '{written}' splits it into two items; "
+                    f"put it in quotes: '{written}'",
+                )
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}

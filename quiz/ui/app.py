@@ -23,8 +23,11 @@ from quiz.engine.session import (
     SessionError,
     SessionObserver,
     new_session,
+    preview_session,
 )
 from quiz.engine.store import Store, utc_now
+from quiz.engine.watch import FileWatcher
+from quiz.ui.screens.errors import ErrorsScreen
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import NextStep, ResultsScreen
 from quiz.ui.screens.start import StartScreen
@@ -45,6 +48,7 @@ class QuizApp(App[None]):
         clock: Callable[[], float] = time.monotonic,
         recorder: GameRecorder | None = None,
         now: Callable[[], datetime] = utc_now,
+        watcher: FileWatcher | None = None,
     ) -> None:
         super().__init__()
         self.banks = list(banks)
@@ -53,11 +57,14 @@ class QuizApp(App[None]):
         self.clock = clock
         self.now = now
         self.recorder = recorder or GameRecorder(None)
+        self.watcher = watcher
         self.session: Session | None = None
 
     def on_mount(self) -> None:
         self.show_store_messages()
-        if self.ask:
+        if self.watcher is not None:
+            self.start_preview()
+        elif self.ask:
             self.show_start()
         else:
             self.start_game(self.settings)
@@ -127,6 +134,22 @@ class QuizApp(App[None]):
 
     def finished(self, session: Session) -> None:
         """Session observer: nothing to do; the results screen follows."""
+
+    def start_preview(self) -> None:
+        """Preview with `--watch`: every question in file order, reloaded when files change."""
+        assert self.watcher is not None
+        library = self.watcher.load()
+        if library.errors or not library.banks:
+            self.push_screen(ErrorsScreen(self.watcher, library.errors), self._preview)
+        else:
+            self._preview(library.banks)
+
+    def _preview(self, banks: list[Bank] | None) -> None:
+        if banks:
+            self.banks = banks
+            session = preview_session(banks, self.settings, self.clock)
+            self.session = session
+            self.push_screen(GameScreen(session, self.watcher), self._finished)
 
     def play(self, session: Session) -> None:
         """Play a session, then show its results."""

@@ -69,6 +69,20 @@ def test_duplicate_choice_written_two_ways_is_reported(write_bank: WriteBank) ->
     assert message == "choice '012' is listed twice (also choice 1)"
 
 
+def test_a_number_split_by_a_flow_comma_is_reported(write_bank: WriteBank) -> None:
+    text = HEADER + QUESTION.replace(
+        "choices: [a, b, c]", "choices: [a, Over 100,000, c, '1,2', 3, 4]"
+    )
+    errors = errors_of(write_bank(text))
+    assert [(e.line, e.column, e.message) for e in errors] == [
+        (
+            6,
+            18,
+            "the comma in 'Over 100,000' splits it into two items; put it in quotes: 'Over 100,000'",
+        )
+    ]
+
+
 def test_numbers_and_booleans_convert_only_where_the_schema_asks(write_bank: WriteBank) -> None:
     text = (
         HEADER

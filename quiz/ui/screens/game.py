@@ -18,9 +18,11 @@ from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from quiz.engine.checking import Response
-from quiz.engine.model import AnyQuestion, MultiQuestion, NumberQuestion, TextQuestion
+from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
 from quiz.engine.session import Outcome, Session
+from quiz.engine.watch import FileWatcher
 from quiz.ui.screens.confirm import ConfirmScreen
+from quiz.ui.screens.errors import POLL_SECONDS, ErrorsScreen
 from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList, MultiChoiceList
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.status import StatusBar
@@ -53,9 +55,10 @@ class GameScreen(Screen[Session]):
         *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, watcher: FileWatcher | None = None) -> None:
         super().__init__()
         self.session = session
+        self.watcher = watcher
         self._countdown: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -76,6 +79,25 @@ class GameScreen(Screen[Session]):
         self.show_question()
         if self.session.time_limit is not None:
             self._countdown = self.set_interval(0.25, self._tick)
+        if self.watcher is not None:
+            self.set_interval(POLL_SECONDS, self.check_files)
+
+    def check_files(self) -> None:
+        """Preview: reload the bank after a save, staying on the same question; on errors,
+        show them in place of the game until the file is fixed."""
+        if self.watcher is None or not self.is_current or not self.watcher.changed():
+            return
+        library = self.watcher.load()
+        if library.errors or not library.banks:
+            self.app.push_screen(ErrorsScreen(self.watcher, library.errors), self._reloaded)
+        else:
+            self._reloaded(library.banks)
+
+    def _reloaded(self, banks: list[Bank] | None) -> None:
+        if banks:
+            self.session.reload(banks)
+            self.show_question()
+            self.notify("Reloaded.", timeout=2)
 
     def show_question(self) -> None:
         """Render the session's current question in the existing widgets."""

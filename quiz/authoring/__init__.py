@@ -1,0 +1,1 @@
+"""Teachers' tools: the starter bank, the JSON Schema, GIFT and Aiken import, GIFT export."""

@@ -1,0 +1,174 @@
+"""`quiz new`: a commented starter bank with one example of every question type, already valid.
+
+With a source text, the text is copied into `sources/` beside the bank, the `source` block is
+filled in, and the examples' `context` lines are excerpts of that text, so the bank validates
+from the first minute; the teacher then rewrites each example.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from quiz.authoring.schema import SCHEMA_FILE, modeline, schema_text
+from quiz.engine.yamltree import ReadFailed, decode
+
+EXAMPLE_CONTEXTS = (
+    "Mars is often called the Red Planet because of the iron oxide on its surface.",
+    "Mercury, Venus, Earth and Mars are the four rocky planets closest to the Sun.",
+    "Jupiter is the largest planet in the Solar System.",
+    "Light from the Sun takes about 8 minutes to reach Earth.",
+    "Saturn is famous for its bright rings of ice and rock.",
+)
+
+TEMPLATE = """\
+{modeline}
+# A question bank for quiz. Check it with:  quiz validate {name}
+# Preview it while you edit (reloads on save): quiz play {name} --watch
+# Every field and rule: docs/authoring.md in the quiz repository.
+
+title: {title}
+description: What this bank teaches, in one sentence.
+{source_block}
+questions:
+  # choice (the default type): one right answer among 2 to 8 choices.
+  - id: red-planet                  # unique; lowercase letters, digits and '-'
+    topic: Planets                  # questions are grouped and reported by topic
+    difficulty: easy                # easy | medium | hard (medium when left out)
+    prompt: Which planet is called the Red Planet?
+    choices: [Mars, Venus, Jupiter, Mercury]
+    answer: Mars                    # must be one of the choices, written the same way
+    feedback:                       # optional: why a wrong choice is wrong
+      Venus: Venus looks white-yellow, covered by thick clouds.
+    hint: Think of rust.            # optional; using it halves the points
+    explanation: Iron oxide (rust) on its surface makes Mars look red.
+    context: {context_0}  # the words of the source that prove the answer
+
+  # multi: pick every right answer.
+  - id: rocky-planets
+    type: multi
+    topic: Planets
+    prompt: Which of these are rocky planets? Pick all that apply.
+    choices: [Mercury, Venus, Jupiter, Saturn]
+    answer: [Mercury, Venus]        # a list of the right choices
+    explanation: The four planets closest to the Sun are rocky; Jupiter and Saturn are gas giants.
+    context: {context_1}
+
+  # truefalse: a statement that is true or false.
+  - id: largest-planet
+    type: truefalse
+    topic: Planets
+    difficulty: easy
+    prompt: Saturn is the largest planet in the Solar System.
+    answer: false                   # true or false
+    explanation: Jupiter is the largest; Saturn comes second.
+    context: {context_2}
+
+  # number: typed; anything within the tolerance counts ("8", "8.0" and "8 minutes" all work).
+  - id: sunlight-minutes
+    type: number
+    topic: Light
+    difficulty: hard
+    prompt: About how many minutes does sunlight take to reach Earth?
+    answer: 8
+    tolerance: 1                    # absolute; 0 when left out
+    unit: minutes                   # optional, shown beside the input
+    explanation: Light covers the 150 million km from the Sun in about 8 minutes.
+    context: {context_3}
+
+  # text: typed; case, punctuation and a small typo are forgiven.
+  - id: ringed-planet
+    type: text
+    topic: Planets
+    prompt: Which planet is famous for its bright rings?
+    answer: Saturn
+    accept: [Saturne]               # other spellings that also count
+    explanation: Saturn's rings are made of ice and rock.
+    context: {context_4}
+"""
+
+SOURCE_BLOCK = """\
+source:
+  title: {title}
+  # publisher: Who published it
+  # url: https://example.org/where-to-read-it
+  text: {text}  # the full text; every context must be found in it"""
+
+NO_SOURCE_BLOCK = """\
+# source:                           # optional: where the questions come from
+#   title: The source's title
+#   publisher: Who published it
+#   text: sources/source.txt        # the full text, beside this file; contexts are checked
+#                                   # against it"""
+
+
+class StarterError(Exception):
+    """The starter bank could not be written; the message says why."""
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def excerpts(text: str, count: int = 5, words: int = 8) -> list[str]:
+    """`count` excerpts of `words` consecutive words each, taken in order through the text."""
+    tokens = text.split()
+    if not tokens:
+        raise StarterError("the source text is empty")
+    size = min(words, len(tokens))
+    starts = [(i * size) % max(1, len(tokens) - size + 1) for i in range(count)]
+    return [" ".join(tokens[start : start + size]) for start in starts]
+
+
+def write_starter(target: Path, source: Path | None = None) -> list[Path]:
+    """Write the starter bank at `target` (and the schema and source text beside it).
+
+    Refuses to overwrite an existing bank; returns the files written.
+    """
+    if target.exists():
+        raise StarterError(f"{target} already exists; choose another name (nothing was changed)")
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise StarterError(f"{target} should end in .yaml so that quiz finds it")
+    title = target.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "My bank"
+    contexts = [_quoted(c) for c in EXAMPLE_CONTEXTS]
+    source_block = NO_SOURCE_BLOCK
+    copied: Path | None = None
+    if source is not None:
+        try:
+            text = decode(source.read_bytes())
+        except OSError as error:
+            raise StarterError(f"cannot read {source}: {error.strerror}") from None
+        except ReadFailed as failure:
+            raise StarterError(f"{source}: {failure.problem.message}") from None
+        contexts = [_quoted(c) for c in excerpts(text)]
+        copied = target.parent / "sources" / source.name
+        headline = text.strip().splitlines()[0].strip() if text.strip() else source.stem
+        source_block = SOURCE_BLOCK.format(
+            title=_quoted(headline[:200]), text=_quoted(f"sources/{source.name}")
+        )
+    content = TEMPLATE.format(
+        modeline=modeline(),
+        name=target.name,
+        title=_quoted(title),
+        source_block=source_block,
+        **{f"context_{i}": c for i, c in enumerate(contexts)},
+    )
+    written = []
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if copied is not None and source is not None:
+            copied.parent.mkdir(exist_ok=True)
+            if not copied.exists():
+                shutil.copyfile(source, copied)
+                written.append(copied)
+        schema = target.parent / SCHEMA_FILE
+        if not schema.exists():
+            schema.write_text(schema_text(), encoding="utf-8")
+            written.append(schema)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(content)
+    except OSError as error:
+        raise StarterError(f"cannot write {target}: {error.strerror}") from None
+    return [target, *written]
