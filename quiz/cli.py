@@ -14,6 +14,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz import __version__
 from quiz.engine import reports
@@ -25,6 +26,9 @@ from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import Store, StoreError, utc_now
 from quiz.engine.watch import FileWatcher
+
+if TYPE_CHECKING:
+    from quiz.ui.app import QuizApp
 
 COMMANDS = ("play", "validate", "list", "scores", "report", "new", "schema", "import", "export")
 
@@ -343,7 +347,7 @@ def _load_for_play(args: argparse.Namespace) -> Library | None:
     return library
 
 
-def _preview(args: argparse.Namespace) -> int:
+def _preview(args: argparse.Namespace) -> QuizApp | int:
     """`quiz play FILE --watch`: the teacher's live preview (nothing is saved to the store)."""
     if not args.paths:
         print(
@@ -354,20 +358,11 @@ def _preview(args: argparse.Namespace) -> int:
     from quiz.ui.app import QuizApp
 
     settings = GameSettings(players=(args.player or "Teacher",), seed=args.seed)
-    preview = QuizApp([], settings, ask=False, watcher=FileWatcher(args.paths))
-    preview.run()
-    return preview.return_code or 0
+    return QuizApp([], settings, ask=False, watcher=FileWatcher(args.paths))
 
 
-def play(args: argparse.Namespace) -> int:
-    """`quiz play`: start the game with the options given."""
-    if not has_terminal():
-        print(
-            "quiz: the game needs a terminal; run it directly, not with its input or output "
-            "piped (try 'quiz validate' or 'quiz list')",
-            file=sys.stderr,
-        )
-        return 1
+def prepare_play(args: argparse.Namespace) -> QuizApp | int:
+    """The game app for `quiz play`'s options, or the exit status when no game can start."""
     if args.watch:
         return _preview(args)
     library = _load_for_play(args)
@@ -388,6 +383,20 @@ def play(args: argparse.Namespace) -> int:
             return 0
     from quiz.ui.app import QuizApp  # Textual loads only when a game starts
 
-    app = QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
+    return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
+
+
+def play(args: argparse.Namespace) -> int:
+    """`quiz play`: start the game with the options given."""
+    if not has_terminal():
+        print(
+            "quiz: the game needs a terminal; run it directly, not with its input or output "
+            "piped (try 'quiz validate' or 'quiz list')",
+            file=sys.stderr,
+        )
+        return 1
+    app = prepare_play(args)
+    if isinstance(app, int):
+        return app
     app.run()
     return app.return_code or 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from quiz.engine.model import BankDocument
+from quiz.engine.schema import json_schema
 
 SCHEMA_FILE = "quiz-bank.schema.json"
 """The name the schema is written under beside banks, for editors to find."""
@@ -13,8 +13,7 @@ SCHEMA_FILE = "quiz-bank.schema.json"
 
 def bank_schema() -> dict[str, Any]:
     """The schema as a dict (JSON Schema draft 2020-12)."""
-    schema = BankDocument.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return json_schema()
 
 
 def schema_text() -> str:

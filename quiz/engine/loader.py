@@ -11,20 +11,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node
 
 from quiz.engine import yamltree
 from quiz.engine.errors import BankError, LoadError
 from quiz.engine.messages import describe
-from quiz.engine.model import AnyQuestion, Bank, BankHeader, Question
+from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.rules import Report, check_question
+from quiz.engine.schema import BankHeader, header_adapter, question_adapter
 from quiz.engine.source import SourceText
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Banks larger than this are refused before parsing (10,000 questions take about 4 MB)."""
 
-_QUESTION = TypeAdapter[AnyQuestion](Question)
+MISSING = ("missing", "missing_keyword_argument")
+UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
 
 def display_path(path: Path) -> str:
@@ -168,12 +170,12 @@ class _BankParser:
     def _header(self, document: dict[str, Any]) -> BankHeader | None:
         fields = {key: value for key, value in document.items() if key != "questions"}
         try:
-            return BankHeader.model_validate(fields)
+            return header_adapter().validate_python(fields)
         except ValidationError as invalid:
             for error in invalid.errors():
                 loc = tuple(error["loc"])
-                key = error["type"] == "extra_forbidden"
-                target = loc[:-1] if error["type"] == "missing" else loc
+                key = error["type"] in UNKNOWN
+                target = loc[:-1] if error["type"] in MISSING else loc
                 self.at(target, describe(error, loc, None), key=key)
             return None
 
@@ -244,7 +246,7 @@ class _BankParser:
             )
             return None
         try:
-            return _QUESTION.validate_python(item)
+            return question_adapter().validate_python(item)
         except ValidationError as invalid:
             qtype = item.get("type", "choice")
             wrong_fields: set[str | int] = set()
@@ -256,12 +258,12 @@ class _BankParser:
                 message = describe(error, loc, None if tag_error else qtype)
                 if tag_error:
                     loc = ("type",)
-                target = loc[:-1] if error["type"] == "missing" else loc
+                target = loc[:-1] if error["type"] in MISSING else loc
                 self.at(
                     ("questions", index, *target),
                     message,
                     name,
-                    key=error["type"] == "extra_forbidden",
+                    key=error["type"] in UNKNOWN,
                 )
                 wrong_fields.add(loc[0] if loc else "")
             self._check_rest(index, item, wrong_fields, name)
@@ -273,7 +275,7 @@ class _BankParser:
         """Apply the rules to a question whose wrong fields were all optional ones."""
         rest = {key: value for key, value in item.items() if key not in wrong}
         try:
-            question = _QUESTION.validate_python(rest)
+            question = question_adapter().validate_python(rest)
         except ValidationError:
             return
         check_question(question, self.source, self._reporter(index, name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from typing import Any
@@ -12,14 +13,17 @@ from quiz.engine.model import (
     DIFFICULTIES,
     QUESTION_CLASSES,
     QUESTION_TYPES,
-    BankHeader,
     Source,
     format_number,
 )
+from quiz.engine.schema import BankHeader
 
-_FIELDS_OF_ANY_TYPE = frozenset(
-    name for cls in QUESTION_CLASSES.values() for name in cls.model_fields
-)
+
+def _fields(cls: type) -> list[str]:
+    return [f.name for f in dataclasses.fields(cls)]
+
+
+_FIELDS_OF_ANY_TYPE = frozenset(name for cls in QUESTION_CLASSES.values() for name in _fields(cls))
 
 
 def field_name(loc: Sequence[str | int]) -> str:
@@ -43,10 +47,10 @@ def suggest(word: str, options: Sequence[str]) -> str:
 
 def _allowed_fields(parent: Sequence[str | int], question_type: str | None) -> list[str]:
     if question_type is not None:
-        return list(QUESTION_CLASSES[question_type].model_fields)
+        return _fields(QUESTION_CLASSES[question_type])
     if parent and parent[-1] == "source":
-        return list(Source.model_fields)
-    return [*BankHeader.model_fields, "questions"]
+        return _fields(Source)
+    return [*_fields(BankHeader), "questions"]
 
 
 def _shown(value: Any) -> str:
@@ -66,9 +70,9 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
     value = error.get("input")
     ctx = error.get("ctx") or {}
     last = loc[-1] if loc else ""
-    if kind == "missing":
+    if kind in ("missing", "missing_keyword_argument"):
         return f"missing required field '{last}'"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(last)
         if question_type and key in _FIELDS_OF_ANY_TYPE:
             return f"field '{key}' does not apply to a {question_type} question"
@@ -97,7 +101,7 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
         return f"{name} must be a list, not {_shown(value)}"
     if kind == "dict_type":
         return f"{name} must be a mapping of 'key: value' lines, not {_shown(value)}"
-    if kind in ("model_type", "model_attributes_type"):
+    if kind in ("model_type", "model_attributes_type", "dataclass_type", "dataclass_exact_type"):
         what = "a question" if question_type else name
         return f"{what} must be a mapping of 'field: value' lines, not {_shown(value)}"
     if kind == "too_short":

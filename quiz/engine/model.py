@@ -1,64 +1,78 @@
-"""The bank format as pydantic models: one class per question type, a `Source` and a `Bank`.
+"""The bank format: one frozen dataclass per question type, a `Source` and a `Bank`.
 
-These models are the single description of the format: the loader validates with them and
-`quiz schema` prints their JSON Schema. Rules that need more than one field at a time (an answer
-that must be one of the choices, a context that must be found in the source text) live in
-`quiz.engine.rules`, where the loader can point at the exact line.
+These classes are what the game works with, and they are light to import (no pydantic), so a
+game served from the cache starts fast. Their annotations also carry the format's constraints
+(`annotated_types`, which pydantic reads): `quiz.engine.schema` validates files into these very
+classes, and derives the JSON Schema from them. Rules that need several fields at once (an answer
+that must be one of the choices, a context found in the source) live in `quiz.engine.rules`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from annotated_types import Ge, Len, MinLen
 
 from quiz.engine.source import SourceText
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-"""A non-empty piece of text; surrounding space is dropped."""
-
-QuestionId = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"),
-]
-"""Lowercase letters and digits, words joined by single hyphens: `trade-china-2024`."""
+Text = Annotated[str, MinLen(1)]
+"""A non-empty piece of text (surrounding space is dropped when a bank is read)."""
 
 Difficulty = Literal["easy", "medium", "hard"]
 QuestionType = Literal["choice", "multi", "truefalse", "number", "text"]
 
 QUESTION_TYPES: tuple[str, ...] = ("choice", "multi", "truefalse", "number", "text")
 DIFFICULTIES: tuple[str, ...] = ("easy", "medium", "hard")
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Question ids: lowercase letters and digits, words joined by single hyphens."""
+
+STRICT: dict[str, Any] = {
+    "extra": "forbid",
+    "str_strip_whitespace": True,
+    "allow_inf_nan": False,
+    "use_attribute_docstrings": True,
+}
+"""How pydantic reads these classes: unknown keys are errors, no NaN, outer space dropped."""
 
 
-class _Strict(BaseModel):
-    """Shared settings: unknown keys are errors, models are immutable, no NaN or infinity."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class Source(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Source:
     """Where a bank's questions come from; `text` names the source's full text beside the bank."""
 
-    title: Text = Field(description="The source's title or headline.")
-    publisher: Text | None = Field(default=None, description="Who published it.")
-    url: Text | None = Field(default=None, description="Where it can be read.")
-    text: Text | None = Field(
-        default=None,
-        description="Path of the source's full text, relative to the bank file.",
-    )
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    title: Text
+    """The source's title or headline."""
+    publisher: Text | None = None
+    """Who published it."""
+    url: Text | None = None
+    """Where it can be read."""
+    text: Text | None = None
+    """Path of the source's full text, relative to the bank file."""
 
 
-class QuestionBase(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class QuestionBase:
     """The fields every question has, whatever its type."""
 
-    id: QuestionId = Field(description="Unique in the bank: lowercase letters, digits and '-'.")
-    topic: Text = Field(description="The topic the question belongs to.")
-    difficulty: Difficulty = Field(default="medium", description="easy, medium or hard.")
-    prompt: Text = Field(description="The question as the student reads it.")
-    hint: Text | None = Field(default=None, description="Shown on request; costs points.")
-    explanation: Text = Field(description="Why the answer is right, in the bank's own words.")
-    context: Text = Field(description="A verbatim excerpt of the source that proves the answer.")
+    __pydantic_config__: ClassVar[dict[str, Any]] = STRICT
+
+    id: str
+    """Unique in the bank: lowercase letters and digits joined by '-'."""
+    topic: Text
+    """The topic the question belongs to."""
+    difficulty: Difficulty = "medium"
+    """easy, medium or hard."""
+    prompt: Text
+    """The question as the student reads it."""
+    hint: Text | None = None
+    """Shown on request; it halves the points."""
+    explanation: Text
+    """Why the answer is right, in the bank's own words."""
+    context: Text
+    """A verbatim excerpt of the source that proves the answer."""
 
     @property
     def kind(self) -> str:
@@ -70,30 +84,36 @@ class QuestionBase(_Strict):
         raise NotImplementedError
 
 
+@dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(QuestionBase):
     """Pick the one right choice."""
 
     type: Literal["choice"] = "choice"
-    choices: list[Text] = Field(min_length=2, max_length=8, description="2 to 8 distinct choices.")
-    answer: Text = Field(description="One of the choices.")
-    feedback: dict[str, Text] = Field(
-        default_factory=dict, description="Why a particular wrong choice is wrong."
-    )
+    """choice (the default), multi, truefalse, number or text."""
+    choices: Annotated[list[Text], Len(2, 8)]
+    """2 to 8 distinct choices."""
+    answer: Text
+    """One of the choices."""
+    feedback: dict[str, Text] = field(default_factory=dict)
+    """Why a particular wrong choice is wrong."""
 
     def answer_text(self) -> str:
         """The right choice."""
         return self.answer
 
 
+@dataclass(frozen=True, kw_only=True)
 class MultiQuestion(QuestionBase):
     """Pick every right choice, and only those."""
 
     type: Literal["multi"]
-    choices: list[Text] = Field(min_length=2, max_length=8, description="2 to 8 distinct choices.")
-    answer: list[Text] = Field(min_length=1, description="The right choices, a list.")
-    feedback: dict[str, Text] = Field(
-        default_factory=dict, description="Why a particular wrong choice is wrong."
-    )
+    """choice (the default), multi, truefalse, number or text."""
+    choices: Annotated[list[Text], Len(2, 8)]
+    """2 to 8 distinct choices."""
+    answer: Annotated[list[Text], MinLen(1)]
+    """The right choices, a list."""
+    feedback: dict[str, Text] = field(default_factory=dict)
+    """Why a particular wrong choice is wrong."""
 
     def answer_text(self) -> str:
         """The right choices, in the order the bank lists them."""
@@ -101,24 +121,32 @@ class MultiQuestion(QuestionBase):
         return ", ".join(choice for choice in self.choices if choice in right)
 
 
+@dataclass(frozen=True, kw_only=True)
 class TrueFalseQuestion(QuestionBase):
     """Is the statement true or false?"""
 
     type: Literal["truefalse"]
-    answer: bool = Field(description="true or false.")
+    """choice (the default), multi, truefalse, number or text."""
+    answer: bool
+    """true or false."""
 
     def answer_text(self) -> str:
         """`True` or `False`."""
         return "True" if self.answer else "False"
 
 
+@dataclass(frozen=True, kw_only=True)
 class NumberQuestion(QuestionBase):
     """Type a number; anything within the tolerance counts."""
 
     type: Literal["number"]
-    answer: float = Field(description="The right number.")
-    tolerance: float = Field(default=0.0, ge=0, description="Absolute tolerance, 0 by default.")
-    unit: Text | None = Field(default=None, description="The unit, shown beside the input.")
+    """choice (the default), multi, truefalse, number or text."""
+    answer: float
+    """The right number."""
+    tolerance: Annotated[float, Ge(0)] = 0.0
+    """Absolute tolerance, 0 by default."""
+    unit: Text | None = None
+    """The unit, shown beside the input."""
 
     def answer_text(self) -> str:
         """The number, without a needless `.0`, and its unit."""
@@ -126,34 +154,21 @@ class NumberQuestion(QuestionBase):
         return f"{number} {self.unit}" if self.unit else number
 
 
+@dataclass(frozen=True, kw_only=True)
 class TextQuestion(QuestionBase):
     """Type a word or a name; case, punctuation and a small typo are forgiven."""
 
     type: Literal["text"]
-    answer: Text = Field(description="The expected answer.")
-    accept: list[Text] = Field(default_factory=list, description="Other spellings that count.")
+    """choice (the default), multi, truefalse, number or text."""
+    answer: Text
+    """The expected answer."""
+    accept: list[Text] = field(default_factory=list)
+    """Other spellings that also count."""
 
     def answer_text(self) -> str:
         """The expected answer."""
         return self.answer
 
-
-def question_type_of(data: Any) -> str:
-    """The type a raw question declares, `choice` when it declares none (pydantic discriminator)."""
-    if isinstance(data, dict):
-        return str(data.get("type", "choice"))
-    return str(getattr(data, "type", "choice"))
-
-
-Question = Annotated[
-    Annotated[ChoiceQuestion, Tag("choice")]
-    | Annotated[MultiQuestion, Tag("multi")]
-    | Annotated[TrueFalseQuestion, Tag("truefalse")]
-    | Annotated[NumberQuestion, Tag("number")]
-    | Annotated[TextQuestion, Tag("text")],
-    Discriminator(question_type_of),
-]
-"""Any question; its `type` field (default `choice`) says which class."""
 
 AnyQuestion = ChoiceQuestion | MultiQuestion | TrueFalseQuestion | NumberQuestion | TextQuestion
 
@@ -166,26 +181,9 @@ QUESTION_CLASSES: dict[str, type[QuestionBase]] = {
 }
 
 
-class BankHeader(_Strict):
-    """A bank's fields other than its questions."""
-
-    title: Text = Field(description="The bank's title.")
-    description: Text | None = Field(default=None, description="A sentence on what it teaches.")
-    source: Source | None = Field(default=None, description="Where the questions come from.")
-
-
-class BankDocument(BankHeader):
-    """A whole bank file as written: the shape the JSON Schema describes."""
-
-    model_config = ConfigDict(title="Quiz question bank")
-
-    questions: list[Question] = Field(min_length=1, description="The bank's questions.")
-
-
-class Bank(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Bank:
     """A loaded, valid bank: its header, its questions, where it came from and its source text."""
-
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     path: Path
     title: str

@@ -6,10 +6,13 @@ to point at inside the question (`("answer",)`, `("choices", 2)`, `("feedback", 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
-from quiz.engine.model import AnyQuestion, ChoiceQuestion, MultiQuestion, TextQuestion
+from quiz.engine.model import ID_PATTERN, AnyQuestion, ChoiceQuestion, MultiQuestion, TextQuestion
 from quiz.engine.source import SourceText
+
+_ID = re.compile(ID_PATTERN)
 
 Report = Callable[..., None]
 """`report(loc: Sequence[str | int], message: str, *, key: bool = False) -> None`."""
@@ -75,6 +78,12 @@ def check_accept(question: TextQuestion, report: Report) -> None:
 
 def check_question(question: AnyQuestion, source: SourceText | None, report: Report) -> None:
     """Every rule that applies to one question."""
+    if not _ID.match(question.id):
+        report(
+            ("id",),
+            f"id '{question.id}' must be lowercase letters and digits joined by '-' "
+            "(for example 'trade-china-2024')",
+        )
     if isinstance(question, ChoiceQuestion | MultiQuestion):
         check_choices(question, report)
     elif isinstance(question, TextQuestion):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 _FOLD = str.maketrans(
     {
@@ -42,52 +42,65 @@ class Paragraph:
     highlights: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass
 class SourceText:
-    """A source's full text, indexed once so that excerpts are found in linear time."""
+    """A source's full text. Checking that an excerpt is there is a fast folded-string search;
+    the index that maps a match back to the original characters is built on first use."""
 
-    text: str
-    _folded: str = field(init=False, repr=False)
-    _origin: list[int] = field(init=False, repr=False)
-    _paragraphs: list[tuple[int, int]] = field(init=False, repr=False)
+    def __init__(self, text: str) -> None:
+        self.text = unicodedata.normalize("NFC", text)
+        self._folded = fold(self.text)
+        self._index: tuple[str, list[int]] | None = None
 
-    def __post_init__(self) -> None:
-        self.text = unicodedata.normalize("NFC", self.text)
-        folded: list[str] = []
-        origin: list[int] = []
-        pending_space = False
-        for index, char in enumerate(self.text):
-            if char.isspace():
-                pending_space = bool(folded)
-                continue
-            if pending_space:
-                folded.append(" ")
-                origin.append(index - 1)
-                pending_space = False
-            for piece in char.translate(_FOLD):
-                folded.append(piece)
-                origin.append(index)
-        self._folded = "".join(folded)
-        self._origin = origin
-        self._paragraphs = []
-        start = 0
-        for match in _PARAGRAPH_BREAK.finditer(self.text):
-            self._paragraphs.append((start, match.start()))
-            start = match.end()
-        self._paragraphs.append((start, len(self.text)))
+    def __repr__(self) -> str:
+        return f"SourceText({len(self.text)} characters)"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SourceText) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __contains__(self, excerpt: object) -> bool:
+        return isinstance(excerpt, str) and bool(fold(excerpt)) and fold(excerpt) in self._folded
+
+    def _mapped(self) -> tuple[str, list[int]]:
+        """The folded text again, with the original offset of each of its characters."""
+        if self._index is None:
+            folded: list[str] = []
+            origin: list[int] = []
+            pending_space = False
+            for index, char in enumerate(self.text):
+                if char.isspace():
+                    pending_space = bool(folded)
+                    continue
+                if pending_space:
+                    folded.append(" ")
+                    origin.append(index - 1)
+                    pending_space = False
+                for piece in char.translate(_FOLD):
+                    folded.append(piece)
+                    origin.append(index)
+            self._index = ("".join(folded), origin)
+        return self._index
 
     def find(self, excerpt: str) -> tuple[int, int] | None:
         """The (start, end) offsets of `excerpt` in the original text, or None when absent."""
         needle = fold(excerpt)
-        if not needle:
+        if not needle or needle not in self._folded:
             return None
-        at = self._folded.find(needle)
-        if at < 0:
-            return None
-        return self._origin[at], self._origin[at + len(needle) - 1] + 1
+        folded, origin = self._mapped()
+        at = folded.find(needle)
+        return origin[at], origin[at + len(needle) - 1] + 1
 
-    def __contains__(self, excerpt: object) -> bool:
-        return isinstance(excerpt, str) and self.find(excerpt) is not None
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """The (start, end) offsets of each paragraph (paragraphs are separated by blank lines)."""
+        spans = []
+        start = 0
+        for match in _PARAGRAPH_BREAK.finditer(self.text):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(self.text)))
+        return spans
 
     def passage(self, excerpt: str) -> list[Paragraph]:
         """The paragraphs that hold `excerpt`, with the excerpt's span highlighted in each.
@@ -100,7 +113,7 @@ class SourceText:
             return [Paragraph(excerpt.strip(), ((0, len(excerpt.strip())),))]
         start, end = span
         paragraphs: list[Paragraph] = []
-        for para_start, para_end in self._paragraphs:
+        for para_start, para_end in self.paragraphs():
             if para_end <= start or para_start >= end:
                 continue
             raw = self.text[para_start:para_end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import yaml
@@ -166,7 +167,7 @@ def test_export_then_import_keeps_every_question(tmp_path: Path) -> None:
     path = tmp_path / "round.yaml"
     path.write_text(back.to_yaml(), encoding="utf-8")
     again = load_bank(path)
-    assert [q.model_dump() for q in again.questions] == [q.model_dump() for q in bank.questions]
+    assert [asdict(q) for q in again.questions] == [asdict(q) for q in bank.questions]
 
 
 def test_export_escapes_special_characters(tmp_path: Path) -> None:

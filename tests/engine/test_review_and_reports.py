@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -104,8 +105,8 @@ class TestReview:
     def test_an_edited_answer_drops_the_old_card(self, store: Store, bank: Bank) -> None:
         question = bank.questions[0]
         record_review(store, "Ann", "demo", question, False, False, T0)
-        edited = question.model_copy(update={"answer": "$64 billion"})
-        edited_bank = bank.model_copy(update={"questions": (edited, *bank.questions[1:])})
+        edited = replace(question, answer="$64 billion")
+        edited_bank = replace(bank, questions=(edited, *bank.questions[1:]))
         assert plan_review(store, "Ann", [edited_bank], T0 + timedelta(days=1)).due == []
         assert plan_review(store, "Ann", [bank], T0 + timedelta(days=1)).due != []
 

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -172,9 +173,9 @@ def test_answers_keep_what_a_report_needs(tmp_path: Path, bank: Bank) -> None:
 
 def test_question_hash_follows_answers_and_choices_not_wording(bank: Bank) -> None:
     question = bank.questions[0]
-    reworded = question.model_copy(update={"prompt": "Reworded?", "explanation": "New words."})
-    new_answer = question.model_copy(update={"answer": "$64 billion"})
-    new_choices = question.model_copy(update={"choices": [*question.choices[:3], "$1 billion"]})  # type: ignore[attr-defined]
+    reworded = replace(question, prompt="Reworded?", explanation="New words.")
+    new_answer = replace(question, answer="$64 billion")
+    new_choices = replace(question, choices=[*question.choices[:3], "$1 billion"])  # type: ignore[attr-defined]
     assert question_hash(reworded) == question_hash(question)
     assert question_hash(new_answer) != question_hash(question)
     assert question_hash(new_choices) != question_hash(question)

@@ -1,0 +1,89 @@
+"""Generated libraries for the benchmarks: N banks of M questions, every type, with a source text.
+
+Each bank gets its own short article, and every question's context is a sentence of it, so that
+loading exercises every check a real bank does (excerpts against the source included).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+TOPICS = ("Trade", "Places", "History", "People", "Resources")
+WORDS = (
+    "river",
+    "market",
+    "railway",
+    "summit",
+    "border",
+    "harvest",
+    "treaty",
+    "museum",
+    "valley",
+    "harbour",
+    "festival",
+    "library",
+    "bridge",
+    "province",
+    "caravan",
+)
+
+
+def _sentence(rng: random.Random, number: int) -> str:
+    words = " ".join(rng.choice(WORDS) for _ in range(8))
+    return (
+        f"Fact {number}: the {words} counted {rng.randint(10, 999)} items in {1900 + number % 120}."
+    )
+
+
+def _question(rng: random.Random, bank: int, number: int, context: str) -> str:
+    kind = ("choice", "multi", "truefalse", "number", "text")[number % 5]
+    head = (
+        f"  - id: q{bank}-{number}\n"
+        f"    type: {kind}\n"
+        f"    topic: {TOPICS[number % len(TOPICS)]}\n"
+        f"    difficulty: {('easy', 'medium', 'hard')[number % 3]}\n"
+        f"    prompt: {json.dumps(f'Question {number} of bank {bank}: which one is right?')}\n"
+    )
+    tail = (
+        f"    explanation: {json.dumps(f'Because the source says so in fact {number}.')}\n"
+        f"    context: {json.dumps(context)}\n"
+    )
+    choices = [f"Option {number}-{letter}" for letter in "abcd"]
+    if kind == "choice":
+        body = (
+            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[0])}\n"
+            f"    feedback:\n      {json.dumps(choices[1])}: Not this one.\n"
+        )
+    elif kind == "multi":
+        body = f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[:2])}\n"
+    elif kind == "truefalse":
+        body = f"    answer: {'true' if number % 2 else 'false'}\n"
+    elif kind == "number":
+        body = f"    answer: {rng.randint(1, 1000)}\n    tolerance: 1\n    unit: items\n"
+    else:
+        body = (
+            f"    answer: Word{number}\n    accept: [Wurd{number}]\n    hint: It starts with W.\n"
+        )
+    return head + body + tail
+
+
+def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> list[Path]:
+    """Write `banks` files of `per_bank` questions under `folder`; return the bank paths."""
+    rng = random.Random(seed)
+    (folder / "sources").mkdir(parents=True, exist_ok=True)
+    paths = []
+    for bank in range(banks):
+        sentences = [_sentence(rng, n) for n in range(per_bank)]
+        source = folder / "sources" / f"article-{bank}.txt"
+        source.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
+        questions = "".join(_question(rng, bank, n, sentences[n]) for n in range(per_bank))
+        path = folder / f"bank-{bank:03d}.yaml"
+        path.write_text(
+            f"title: Generated bank {bank}\nsource:\n  title: Article {bank}\n"
+            f"  text: sources/article-{bank}.txt\nquestions:\n{questions}",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
