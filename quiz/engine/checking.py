@@ -13,8 +13,6 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from quiz.engine.model import (
     AnyQuestion,
     ChoiceQuestion,
@@ -89,6 +87,8 @@ def check_text(question: TextQuestion, typed: str, other_answers: Collection[str
         return Verdict(True, given)
     if guess in other_answers:
         return Verdict(False, given)
+    from rapidfuzz.distance import Levenshtein  # loaded on the first typed answer, not at start-up
+
     for target in targets:
         allowance = typo_allowance(len(target))
         if allowance and _digits(guess) == _digits(target):

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.engine.errors import BankError, LoadError
-from quiz.engine.loader import display_path, load_bank
+from quiz.engine import cache
+from quiz.engine.errors import BankError, LoadError, display_path
 from quiz.engine.model import Bank
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -76,15 +76,30 @@ class Library:
         return sum(len(bank.questions) for bank in self.banks)
 
 
-def load_library(paths: Iterable[Path] = ()) -> Library:
-    """Find and load every bank at the given paths (or in the search folders)."""
+def load_library(paths: Iterable[Path] = (), *, use_cache: bool = True) -> Library:
+    """Find and load every bank at the given paths (or in the search folders).
+
+    Banks whose files have not changed since they were last validated come from the cache;
+    the others are read and checked (and cached when valid).
+    """
     files, problems = find_bank_files(list(paths))
     library = Library(errors=list(problems), files=len(files))
     for path in files:
+        cached = cache.load(path) if use_cache else None
+        if cached is not None:
+            library.banks.append(cached)
+            continue
+        from quiz.engine.loader import load_bank  # the YAML and pydantic machinery, on a miss
+
+        before = cache.stamp(path)
         try:
-            library.banks.append(load_bank(path))
+            bank = load_bank(path)
         except BankError as failure:
             library.errors.extend(failure.errors)
+            continue
+        library.banks.append(bank)
+        if use_cache:
+            cache.save(bank, before)
     return library
 
 

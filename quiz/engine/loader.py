@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node
 
 from quiz.engine import yamltree
-from quiz.engine.errors import BankError, LoadError
+from quiz.engine.errors import BankError, LoadError, display_path
 from quiz.engine.messages import describe
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.rules import Report, check_question
@@ -27,16 +27,6 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 
 MISSING = ("missing", "missing_keyword_argument")
 UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
-
-
-def display_path(path: Path) -> str:
-    """A path as errors show it: relative to the current folder when it lies below it."""
-    if path.is_absolute():
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
-    return str(path)
 
 
 def load_bank(path: Path) -> Bank:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "quiz"
 
 
@@ -23,7 +21,11 @@ def home() -> Path | None:
 def data_dir() -> Path:
     """Where the store lives."""
     override = home()
-    return override if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    if override:
+        return override
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def cache_dir() -> Path:
@@ -31,6 +33,8 @@ def cache_dir() -> Path:
     override = home()
     if override:
         return override / "cache"
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 

@@ -13,18 +13,29 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-
-from fsrs import Card, Rating, Scheduler
+from functools import cache
+from typing import TYPE_CHECKING
 
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.session import GameSettings, Session, SessionError, SessionObserver
 from quiz.engine.store import Store, question_hash, timestamp
 
-_SCHEDULER = Scheduler(enable_fuzzing=False)
+if TYPE_CHECKING:
+    from fsrs import Rating, Scheduler
+
+
+@cache
+def _scheduler() -> Scheduler:
+    """FSRS with its published defaults, without random fuzz (so tests and replays agree)."""
+    from fsrs import Scheduler  # loaded on the first answer, not at start-up
+
+    return Scheduler(enable_fuzzing=False)
 
 
 def rating(correct: bool, hint_used: bool) -> Rating:
     """How an answer rates a card: wrong Again, right with a hint Hard, right Good."""
+    from fsrs import Rating
+
     if not correct:
         return Rating.Again
     return Rating.Hard if hint_used else Rating.Good
@@ -46,12 +57,11 @@ def record_review(
         "SELECT card, question_hash FROM reviews WHERE player_id = ? AND bank = ? AND question_id = ?",
         (player_id, bank, question.id),
     )
-    card = (
-        Card.from_json(rows[0]["card"])
-        if rows and rows[0]["question_hash"] == fingerprint
-        else Card()
-    )
-    card, _ = _SCHEDULER.review_card(card, rating(correct, hint_used), when)
+    from fsrs import Card
+
+    same = bool(rows) and rows[0]["question_hash"] == fingerprint
+    card = Card.from_json(rows[0]["card"]) if same else Card()
+    card, _ = _scheduler().review_card(card, rating(correct, hint_used), when)
     with store.transaction() as db:
         db.execute(
             "INSERT INTO reviews(player_id, bank, question_id, question_hash, card, due)"
@@ -60,7 +70,8 @@ def record_review(
             " question_hash = excluded.question_hash, card = excluded.card, due = excluded.due",
             (player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due)),
         )
-    return card.due
+    due: datetime = card.due
+    return due
 
 
 @dataclass(frozen=True)

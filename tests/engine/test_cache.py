@@ -1,0 +1,114 @@
+"""The bank cache: used only when fresh, never for changed, renamed, deleted or invalid banks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+import pytest
+
+from quiz.engine import cache
+from quiz.engine.discovery import load_library
+from quiz.engine.paths import cache_dir
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    folder = tmp_path / "lib"
+    shutil.copytree(DATA, folder)
+    return folder
+
+
+def touch_later(path: Path, text: str | None = None) -> None:
+    """Change a file the way an editor's save does (new content, later modification time)."""
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
+
+
+def entries() -> list[Path]:
+    return sorted((cache_dir() / "banks").glob("*.json"))
+
+
+def test_the_cache_lives_under_quiz_home(library: Path) -> None:
+    load_library([library])
+    assert len(entries()) == 1
+    assert str(entries()[0]).startswith(os.environ["QUIZ_HOME"])
+
+
+def test_a_fresh_entry_gives_the_same_bank(library: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = load_library([library]).banks[0]
+    monkeypatch.setattr("quiz.engine.loader.load_bank", lambda path: pytest.fail("not cached"))
+    second = load_library([library]).banks[0]
+    assert [asdict(q) for q in second.questions] == [asdict(q) for q in first.questions]
+    assert (second.title, second.source, second.path) == (first.title, first.source, first.path)
+    assert second.source_text is not None and second.source_text.text == first.source_text.text  # type: ignore[union-attr]
+
+
+def test_a_changed_bank_is_read_again(library: Path) -> None:
+    load_library([library])
+    bank = library / "demo.yaml"
+    touch_later(bank, bank.read_text().replace("Think of the largest", "Think of the biggest"))
+    (loaded,) = load_library([library]).banks
+    assert loaded.questions[0].hint == "Think of the biggest of the three partners."
+
+
+def test_a_changed_source_text_is_checked_again(library: Path) -> None:
+    load_library([library])
+    source = library / "sources" / "article.txt"
+    touch_later(source, "A different article altogether.\n")
+    result = load_library([library])
+    assert result.banks == []
+    assert {e.message.split(";")[0] for e in result.errors} == {
+        "context is not found in the source text"
+    }
+
+
+def test_an_invalid_bank_is_never_served(library: Path) -> None:
+    load_library([library])
+    bank = library / "demo.yaml"
+    touch_later(bank, bank.read_text().replace("answer: $95 billion", "answer: $96 billion"))
+    result = load_library([library])
+    assert result.banks == [] and len(result.errors) == 1
+    again = load_library([library])  # and the error stays: nothing stale came back
+    assert again.banks == [] and len(again.errors) == 1
+
+
+def test_renamed_and_deleted_banks(library: Path) -> None:
+    load_library([library])
+    (library / "demo.yaml").rename(library / "renamed.yaml")
+    (renamed,) = load_library([library]).banks
+    assert renamed.path.name == "renamed.yaml" and renamed.name == "renamed"
+    (library / "renamed.yaml").unlink()
+    assert load_library([library]).banks == []
+
+
+def test_a_damaged_entry_is_ignored_and_rewritten(library: Path) -> None:
+    load_library([library])
+    (entry,) = entries()
+    entry.write_text('{"loader": "broken', encoding="utf-8")
+    (bank,) = load_library([library]).banks
+    assert bank.title == "Demo bank for the tests"
+    assert cache.load(library / "demo.yaml") is not None  # rewritten
+
+
+def test_an_entry_from_another_loader_version_is_ignored(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_library([library])
+    monkeypatch.setattr("quiz.engine.cache.LOADER_VERSION", "some-other-version")
+    assert cache.load(library / "demo.yaml") is None
+
+
+def test_an_unwritable_cache_is_not_an_error(
+    library: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("QUIZ_HOME", str(blocker))
+    assert len(load_library([library]).banks) == 1
