@@ -25,6 +25,7 @@ from quiz.engine.reports import Filters, parse_since
 from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import Store, StoreError, utc_now
+from quiz.engine.warmup import warm_in_background
 from quiz.engine.watch import FileWatcher
 
 if TYPE_CHECKING:
@@ -365,6 +366,10 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | int:
     """The game app for `quiz play`'s options, or the exit status when no game can start."""
     if args.watch:
         return _preview(args)
+    finish_warming = warm_in_background(args.paths)  # check uncached banks on the other core...
+    from quiz.ui.app import QuizApp  # ...while Textual loads (only a game needs it)
+
+    finish_warming()
     library = _load_for_play(args)
     if library is None:
         return 1
@@ -381,8 +386,6 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | int:
         if not plan.due:
             print(describe_wait(plan, utc_now()))
             return 0
-    from quiz.ui.app import QuizApp  # Textual loads only when a game starts
-
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
 
 

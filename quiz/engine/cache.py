@@ -1,7 +1,8 @@
 """A cache of validated banks, so that a library already checked loads in a blink.
 
-One JSON file per bank in the cache folder (`$QUIZ_HOME/cache/banks`, or the user cache
-folder), named after the bank's path. An entry is used only when the bank file and its source
+Two JSON files per bank in the cache folder (`$QUIZ_HOME/cache/banks`, or the user cache
+folder), named after the bank's path: a small `.meta.json` saying what the entry was made from,
+and the bank's data. An entry is used only when the bank file and its source
 text have the same size and modification time as when the entry was written, and the same
 loader version wrote it: a changed, renamed, deleted or invalid bank is never served from it
 (invalid banks are never cached). Entries are JSON, not pickle, so a cache file can never run
@@ -14,7 +15,6 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from quiz.engine.model import QUESTION_CLASSES, AnyQuestion, Bank, Source
 from quiz.engine.paths import cache_dir
 from quiz.engine.source import SourceText
 
-LOADER_VERSION = f"{__version__}/3"
+LOADER_VERSION = f"{__version__}/4"
 """Bumped when the loader's rules or the cache's layout change: older entries then miss."""
 
 
@@ -35,28 +35,50 @@ def _stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def _entry_path(bank_path: Path) -> Path:
+def _entry_paths(bank_path: Path) -> tuple[Path, Path]:
+    """Where a bank's entry lives: a small `.meta` file (what it was made from) and its data."""
     digest = hashlib.sha256(str(bank_path.resolve()).encode()).hexdigest()[:32]
-    return cache_dir() / "banks" / f"{digest}.json"
+    folder = cache_dir() / "banks"
+    return folder / f"{digest}.meta.json", folder / f"{digest}.json"
 
 
 def _source_path(bank_path: Path, source: Source | None) -> Path | None:
     return bank_path.parent / source.text if source and source.text else None
 
 
+def _fresh_meta(bank_path: Path) -> dict[str, Any] | None:
+    """The entry's metadata when it still describes the files on disk, else None."""
+    meta_path, _ = _entry_paths(bank_path)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if meta["loader"] != LOADER_VERSION or meta["path"] != str(bank_path.resolve()):
+            return None
+        if meta["stamp"] != _stamp(bank_path):
+            return None
+        source = meta["source"]
+        if source is not None and meta["source_stamp"] != _stamp(Path(source)):
+            return None
+        return dict(meta)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def is_fresh(bank_path: Path) -> bool:
+    """Whether the bank can come from the cache (reads only the small metadata file)."""
+    return _fresh_meta(bank_path) is not None
+
+
 def load(bank_path: Path) -> Bank | None:
     """The cached bank for this file, or None when there is no fresh entry."""
+    meta = _fresh_meta(bank_path)
+    if meta is None:
+        return None
+    _, data_path = _entry_paths(bank_path)
     try:
-        entry = json.loads(_entry_path(bank_path).read_text(encoding="utf-8"))
-        if entry["loader"] != LOADER_VERSION or entry["path"] != str(bank_path.resolve()):
-            return None
-        if entry["stamp"] != _stamp(bank_path):
-            return None
-        data = entry["bank"]
+        data = json.loads(data_path.read_text(encoding="utf-8"))
+        if data.get("digest") != meta["digest"]:
+            return None  # data and metadata written by different saves
         source = Source(**data["source"]) if data["source"] else None
-        source_file = _source_path(bank_path, source)
-        if source_file is not None and entry["source_stamp"] != _stamp(source_file):
-            return None
         questions: list[AnyQuestion] = [
             QUESTION_CLASSES[q.get("type", "choice")](**q)  # type: ignore[misc]
             for q in data["questions"]
@@ -71,12 +93,20 @@ def load(bank_path: Path) -> Bank | None:
             questions=tuple(questions),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # no entry, or a damaged one: the bank is read again and the entry rewritten
+        return None  # a damaged entry: the bank is read again and the entry rewritten
 
 
 def stamp(path: Path) -> list[int] | None:
     """A file's size and modification time, taken before reading it (see `save`)."""
     return _stamp(path)
+
+
+def _write(target: Path, text: str) -> None:
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
+    ) as handle:
+        handle.write(text)
+    os.replace(handle.name, target)
 
 
 def save(bank: Bank, read_stamp: list[int] | None) -> None:
@@ -88,27 +118,27 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
     if read_stamp is None or read_stamp != _stamp(bank.path):
         return
     source_file = _source_path(bank.path, bank.source)
-    data: dict[str, Any] = {
+    digest = os.urandom(8).hex()
+    data = {
+        "digest": digest,
         "title": bank.title,
         "description": bank.description,
-        "source": asdict(bank.source) if bank.source else None,
+        "source": vars(bank.source) if bank.source else None,
         "source_text": bank.source_text.text if bank.source_text else None,
-        "questions": [asdict(question) for question in bank.questions],
+        "questions": [vars(question) for question in bank.questions],  # flat: text, lists, dicts
     }
-    entry = {
+    meta = {
         "loader": LOADER_VERSION,
         "path": str(bank.path.resolve()),
         "stamp": read_stamp,
+        "source": str(source_file) if source_file else None,
         "source_stamp": _stamp(source_file) if source_file else None,
-        "bank": data,
+        "digest": digest,
     }
-    target = _entry_path(bank.path)
+    meta_path, data_path = _entry_paths(bank.path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
-        ) as handle:
-            json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(handle.name, target)
+        data_path.parent.mkdir(parents=True, exist_ok=True)
+        _write(data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        _write(meta_path, json.dumps(meta, ensure_ascii=False))
     except OSError:
         return

@@ -204,12 +204,13 @@ class _BankParser:
         assert self.root is not None
         questions: list[AnyQuestion] = []
         first_line: dict[str, int] = {}
+        items = yamltree.find_node(self.root, ("questions",)).value
         for index, item in enumerate(raw):
             qid = item.get("id") if isinstance(item, dict) else None
             name = qid if isinstance(qid, str) else None
             if name is not None:
                 id_loc = ("questions", index, "id")
-                line = yamltree.position(yamltree.find_node(self.root, id_loc))[0]
+                line = items[index].start_mark.line + 1  # the question's first line
                 if name in first_line:
                     self.at(
                         id_loc,

@@ -61,7 +61,10 @@ class SourceText:
         return hash(self.text)
 
     def __contains__(self, excerpt: object) -> bool:
-        return isinstance(excerpt, str) and bool(fold(excerpt)) and fold(excerpt) in self._folded
+        if not isinstance(excerpt, str):
+            return False
+        needle = fold(excerpt)
+        return bool(needle) and needle in self._folded
 
     def _mapped(self) -> tuple[str, list[int]]:
         """The folded text again, with the original offset of each of its characters."""

@@ -30,6 +30,12 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
     and dates would be wasted work on every scalar (a third of the parsing time).
     """
 
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        """No path-based resolvers: nothing to track while descending."""
+
+    def ascend_resolver(self) -> None:
+        """No path-based resolvers: nothing to track while ascending."""
+
     def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             if implicit[0] and value in _NULLS:

@@ -32,7 +32,7 @@ def touch_later(path: Path, text: str | None = None) -> None:
 
 
 def entries() -> list[Path]:
-    return sorted((cache_dir() / "banks").glob("*.json"))
+    return sorted(p for p in (cache_dir() / "banks").glob("*.json") if ".meta." not in p.name)
 
 
 def test_the_cache_lives_under_quiz_home(library: Path) -> None:
@@ -97,6 +97,15 @@ def test_a_damaged_entry_is_ignored_and_rewritten(library: Path) -> None:
     assert cache.load(library / "demo.yaml") is not None  # rewritten
 
 
+def test_damaged_metadata_is_ignored(library: Path) -> None:
+    load_library([library])
+    (meta,) = (cache_dir() / "banks").glob("*.meta.json")
+    meta.write_text("[]", encoding="utf-8")
+    assert not cache.is_fresh(library / "demo.yaml")
+    assert len(load_library([library]).banks) == 1
+    assert cache.is_fresh(library / "demo.yaml")
+
+
 def test_an_entry_from_another_loader_version_is_ignored(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,3 +121,15 @@ def test_an_unwritable_cache_is_not_an_error(
     blocker.write_text("x")
     monkeypatch.setenv("QUIZ_HOME", str(blocker))
     assert len(load_library([library]).banks) == 1
+
+
+def test_background_warm_up_fills_the_cache(library: Path) -> None:
+    from quiz.engine.warmup import _nothing, warm_in_background
+
+    bank = library / "demo.yaml"
+    assert not cache.is_fresh(bank)
+    wait = warm_in_background([library])
+    wait()
+    assert cache.is_fresh(bank)
+    assert warm_in_background([library]) is _nothing  # nothing left to check
+    assert load_library([library]).banks[0].title == "Demo bank for the tests"

@@ -1,0 +1,287 @@
+"""`uv run python -m benchmarks`: every figure against its floor, measured in the same run.
+
+Generates its libraries in a temporary folder, runs each measurement several times (medians),
+and prints a table: figure, value, floor, ratio, target and pass/fail; then how each figure grows
+from 1,000 to 10,000 to 100,000 questions. Options: `--runs N` (default 5), `--quick` (fewer
+runs, no 100,000-question library), `--markdown` (the table for benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from benchmarks.generate import write_library
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Row:
+    """One line of the table."""
+
+    figure: str
+    value: float
+    floor: float
+    unit: str = "s"
+    target: float | None = None
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.floor if self.floor else float("inf")
+
+    @property
+    def verdict(self) -> str:
+        if self.target is None:
+            return ""
+        return "pass" if self.ratio <= self.target else "FAIL"
+
+
+def probe(what: str, *args: str, home: Path) -> dict[str, object]:
+    """Run one probe process with QUIZ_HOME set; return its JSON line (plus wall time)."""
+    env = {**os.environ, "QUIZ_HOME": str(home)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.probe", what, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=900,
+        check=False,
+    )
+    wall = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"probe {what} failed:\n{result.stderr[-3000:]}")
+    data: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    data["wall"] = wall
+    return data
+
+
+def median_of(runs: int, measure: Callable[[], float]) -> float:
+    return statistics.median(measure() for _ in range(runs))
+
+
+def raw_parse(folder: Path) -> float:
+    """The floor for loading: libyaml's C loader on every bank file, nothing else."""
+    start = time.perf_counter()
+    for path in sorted(folder.glob("*.yaml")):
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def validate_cold(folder: Path, home: Path) -> float:
+    """`quiz validate FOLDER` in this process, with an empty cache."""
+    from quiz.cli import validate
+
+    shutil.rmtree(home / "cache", ignore_errors=True)
+    os.environ["QUIZ_HOME"] = str(home)
+    start = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = validate([folder])
+    elapsed = time.perf_counter() - start
+    assert code == 0, "the generated library should be valid"
+    return elapsed
+
+
+def startup(folder: Path | None, home: Path, *, cold: bool) -> tuple[float, int]:
+    """Process start to the first question on screen, and the peak memory (KiB)."""
+    if cold:
+        shutil.rmtree(home / "cache", ignore_errors=True)
+    data = probe("quiz", *([str(folder)] if folder else []), home=home)
+    return float(data["wall"]), int(data["peak_kib"])  # type: ignore[call-overload]
+
+
+def hello(home: Path) -> tuple[float, int]:
+    data = probe("hello", home=home)
+    return float(data["wall"]), int(data["peak_kib"])  # type: ignore[call-overload]
+
+
+def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
+    home = work / "home"
+    home.mkdir()
+    rows: list[Row] = []
+    libraries: dict[int, Path] = {}
+    sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
+    for size in sizes:
+        libraries[size] = work / f"lib-{size}"
+        write_library(libraries[size], size // 100, 100)
+    game = work / "game-200"
+    write_library(game, 2, 100, seed=7)
+
+    hello_times = [hello(home) for _ in range(runs)]
+    hello_s = statistics.median(t for t, _ in hello_times)
+    hello_kib = statistics.median(k for _, k in hello_times)
+
+    startup(None, home, cold=False)  # fill the cache for the bundled bank
+    bundled = median_of(runs, lambda: startup(None, home, cold=False)[0])
+    rows.append(Row("start-up, bundled bank", bundled, hello_s, target=1.3))
+
+    growth: dict[str, dict[int, float]] = {
+        "validate (cold)": {},
+        "start-up (cold)": {},
+        "start-up (warm)": {},
+        "peak memory (warm)": {},
+    }
+    for size, folder in libraries.items():
+        n = runs if size <= 10_000 else max(1, runs // 3)
+        raw = median_of(n, lambda f=folder: raw_parse(f))  # type: ignore[misc]
+        cold_validate = median_of(n, lambda f=folder: validate_cold(f, home))  # type: ignore[misc]
+        cold = median_of(n, lambda f=folder: startup(f, home, cold=True)[0])  # type: ignore[misc]
+        startup(folder, home, cold=False)
+        warm_runs = [startup(folder, home, cold=False) for _ in range(n)]
+        warm = statistics.median(t for t, _ in warm_runs)
+        memory = statistics.median(k for _, k in warm_runs)
+        growth["validate (cold)"][size] = cold_validate
+        growth["start-up (cold)"][size] = cold
+        growth["start-up (warm)"][size] = warm
+        growth["peak memory (warm)"][size] = memory
+        if size == 10_000:
+            rows.append(Row("validate, 10,000 questions", cold_validate, raw, target=1.5))
+            rows.append(Row("start-up, 10,000 questions, cold", cold, hello_s + raw, target=1.5))
+            rows.append(Row("start-up, 10,000 questions, warm", warm, hello_s, target=1.5))
+            rows.append(
+                Row(
+                    "peak memory, 10,000 questions",
+                    memory / 1024,
+                    hello_kib / 1024,
+                    unit="MiB",
+                    target=2.0,
+                )
+            )
+
+    key_hello = statistics.median(probe("keys-hello", "30", home=home)["key"])  # type: ignore[arg-type]
+    keys = probe("keys-quiz", str(game), "200", home=home)
+    answers: list[float] = keys["answer"]  # type: ignore[assignment]
+    nexts: list[float] = keys["next"]  # type: ignore[assignment]
+    rows.append(
+        Row(
+            "key press to feedback, question 1",
+            statistics.median(answers[:10]),
+            key_hello,
+            unit="ms",
+            target=2.0,
+        )
+    )
+    rows.append(
+        Row(
+            "key press to feedback, question 200",
+            statistics.median(answers[-10:]),
+            key_hello,
+            unit="ms",
+            target=2.0,
+        )
+    )
+    rows.append(
+        Row(
+            "next question shown, question 1",
+            statistics.median(nexts[:10]),
+            key_hello,
+            unit="ms",
+            target=2.0,
+        )
+    )
+    rows.append(
+        Row(
+            "next question shown, question 200",
+            statistics.median(nexts[-10:]),
+            key_hello,
+            unit="ms",
+            target=2.0,
+        )
+    )
+
+    lines = growth_lines(growth, sizes)
+    return rows, lines
+
+
+def growth_lines(growth: dict[str, dict[int, float]], sizes: tuple[int, ...]) -> list[str]:
+    """How each figure grows per tenfold library; linear or better passes (with 25% slack)."""
+    lines = []
+    header = "figure".ljust(22) + "".join(f"{size:>12,}" for size in sizes) + "   growth per 10×"
+    lines.append(header)
+    for name, values in growth.items():
+        unit = 1024 if "memory" in name else 1
+        cells = "".join(f"{values[size] / unit:>11.2f}{'M' if unit > 1 else 's'}" for size in sizes)
+        steps = [values[b] / values[a] for a, b in zip(sizes, sizes[1:], strict=False)]
+        verdict = "pass" if all(step <= 12.5 for step in steps) else "FAIL"
+        lines.append(
+            f"{name.ljust(22)}{cells}   {' , '.join(f'{s:.1f}×' for s in steps)}  {verdict}"
+        )
+    return lines
+
+
+def shown(row: Row, value: float) -> str:
+    if row.unit == "ms":
+        return f"{value * 1000:.1f} ms"
+    if row.unit == "MiB":
+        return f"{value:.1f} MiB"
+    return f"{value:.3f} s"
+
+
+def table(rows: list[Row], markdown: bool) -> str:
+    head = ("figure", "value", "floor", "ratio", "target", "")
+    body = [
+        (
+            r.figure,
+            shown(r, r.value),
+            shown(r, r.floor),
+            f"{r.ratio:.2f}×",
+            f"≤ {r.target}×" if r.target else "",
+            r.verdict,
+        )
+        for r in rows
+    ]
+    if markdown:
+        out = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += ["| " + " | ".join(line) + " |" for line in body]
+        return "\n".join(out)
+    widths = [max(len(str(line[i])) for line in [head, *body]) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
+        for line in [head, *body]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="3 runs, no 100,000-question library")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args()
+    runs = 3 if args.quick else args.runs
+    with tempfile.TemporaryDirectory(prefix="quiz-bench-") as folder:
+        started = time.perf_counter()
+        rows, growth = measure(runs, args.quick, Path(folder))
+    print(
+        f"quiz benchmarks — {platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, {runs} runs each (medians), "
+        f"{time.perf_counter() - started:.0f} s in all"
+    )
+    print()
+    print(table(rows, args.markdown))
+    print()
+    print("\n".join(growth))
+    failed = [row.figure for row in rows if row.verdict == "FAIL"]
+    print()
+    print("every target met" if not failed else f"targets missed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
