@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -218,7 +219,7 @@ def growth_lines(growth: dict[str, dict[int, float]], sizes: tuple[int, ...]) ->
     for name, values in growth.items():
         unit = 1024 if "memory" in name else 1
         cells = "".join(f"{values[size] / unit:>11.2f}{'M' if unit > 1 else 's'}" for size in sizes)
-        steps = [values[b] / values[a] for a, b in zip(sizes, sizes[1:], strict=False)]
+        steps = [values[b] / values[a] for a, b in itertools.pairwise(sizes)]
         verdict = "pass" if all(step <= 12.5 for step in steps) else "FAIL"
         lines.append(
             f"{name.ljust(22)}{cells}   {' , '.join(f'{s:.1f}×' for s in steps)}  {verdict}"

@@ -9,6 +9,7 @@ the result is the same either way, only sooner.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -41,9 +42,7 @@ def warm_in_background(paths: Sequence[Path] = ()) -> Callable[[], None]:
             os._exit(0)
 
     def wait() -> None:
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(child, 0)
-        except ChildProcessError:
-            pass
 
     return wait
