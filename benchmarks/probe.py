@@ -59,9 +59,9 @@ def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-unty
 
 
 async def quiz(paths: list[str]) -> None:
+    app = _quiz_app(paths)  # first, as `quiz play` does: Textual loads while banks are checked
     from quiz.ui.screens.game import GameScreen
 
-    app = _quiz_app(paths)
     async with app.run_test(size=(80, 24)) as pilot:
         while not isinstance(app.screen, GameScreen):
             await pilot.pause()
@@ -84,10 +84,10 @@ async def keys_hello(presses: int) -> None:
 
 async def keys_quiz(path: str, questions: int) -> None:
     """Answer every question of a long game by keys: time answer→feedback and next→question."""
+    app = _quiz_app([path], count=questions)
     from quiz.ui.screens.game import GameScreen
     from quiz.ui.widgets.feedback import FeedbackPanel
 
-    app = _quiz_app([path], count=questions)
     answer_times, next_times = [], []
     async with app.run_test(size=(80, 24)) as pilot:
         while not isinstance(app.screen, GameScreen):
