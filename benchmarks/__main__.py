@@ -125,12 +125,24 @@ def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
     game = work / "game-200"
     write_library(game, 2, 100, seed=7)
 
-    hello_times = [hello(home) for _ in range(runs)]
-    hello_s = statistics.median(t for t, _ in hello_times)
-    hello_kib = statistics.median(k for _, k in hello_times)
+    def paired(
+        n: int, measure: Callable[[], tuple[float, int]]
+    ) -> tuple[float, float, float, float]:
+        """Runs of `measure` interleaved with hello-world runs, so that both see the same load:
+        medians of (time, memory) for each."""
+        ours, floor = [], []
+        for _ in range(n):
+            floor.append(hello(home))
+            ours.append(measure())
+        return (
+            statistics.median(t for t, _ in ours),
+            statistics.median(k for _, k in ours),
+            statistics.median(t for t, _ in floor),
+            statistics.median(k for _, k in floor),
+        )
 
     startup(None, home, cold=False)  # fill the cache for the bundled bank
-    bundled = median_of(runs, lambda: startup(None, home, cold=False)[0])
+    bundled, _, hello_s, _ = paired(runs, lambda: startup(None, home, cold=False))
     rows.append(Row("start-up, bundled bank", bundled, hello_s, target=1.3))
 
     growth: dict[str, dict[int, float]] = {
@@ -143,19 +155,19 @@ def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
         n = runs if size <= 10_000 else max(1, runs // 3)
         raw = median_of(n, lambda f=folder: raw_parse(f))  # type: ignore[misc]
         cold_validate = median_of(n, lambda f=folder: validate_cold(f, home))  # type: ignore[misc]
-        cold = median_of(n, lambda f=folder: startup(f, home, cold=True)[0])  # type: ignore[misc]
+        cold, _, cold_hello, _ = paired(n, lambda f=folder: startup(f, home, cold=True))  # type: ignore[misc]
         startup(folder, home, cold=False)
-        warm_runs = [startup(folder, home, cold=False) for _ in range(n)]
-        warm = statistics.median(t for t, _ in warm_runs)
-        memory = statistics.median(k for _, k in warm_runs)
+        warm, memory, warm_hello, hello_kib = paired(
+            n, lambda f=folder: startup(f, home, cold=False)
+        )  # type: ignore[misc]
         growth["validate (cold)"][size] = cold_validate
         growth["start-up (cold)"][size] = cold
         growth["start-up (warm)"][size] = warm
         growth["peak memory (warm)"][size] = memory
         if size == 10_000:
             rows.append(Row("validate, 10,000 questions", cold_validate, raw, target=1.5))
-            rows.append(Row("start-up, 10,000 questions, cold", cold, hello_s + raw, target=1.5))
-            rows.append(Row("start-up, 10,000 questions, warm", warm, hello_s, target=1.5))
+            rows.append(Row("start-up, 10,000 questions, cold", cold, cold_hello + raw, target=1.5))
+            rows.append(Row("start-up, 10,000 questions, warm", warm, warm_hello, target=1.5))
             rows.append(
                 Row(
                     "peak memory, 10,000 questions",

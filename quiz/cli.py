@@ -24,6 +24,9 @@ from quiz.engine.recording import GameRecorder
 from quiz.engine.reports import Filters, parse_since
 from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
+
+DEFAULT_MAX_GAMES = 50
+"""Games served at once before newcomers wait (see quiz.serve; kept here to spare the import)."""
 from quiz.engine.store import Store, StoreError, utc_now
 from quiz.engine.warmup import warm_in_background
 from quiz.engine.watch import FileWatcher
@@ -31,7 +34,10 @@ from quiz.engine.watch import FileWatcher
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
 
-COMMANDS = ("play", "validate", "list", "scores", "report", "new", "schema", "import", "export")
+COMMANDS = (
+    "play", "validate", "list", "scores", "report", "new", "schema", "import", "export", "serve",
+    "board",
+)
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -179,6 +185,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(getattr(authoring, f"run_{args.command}")(args))
     if args.command == "list":
         return list_banks(args.paths)
+    if args.command == "serve":
+        return serve(args)
+    if args.command == "board":
+        return board(args)
     if args.command == "scores":
         return show_scores(args.bank)
     if args.command == "report":
@@ -321,6 +331,50 @@ def report(args: argparse.Namespace) -> int:
         print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    """`quiz serve`: every browser that opens the address gets its own game."""
+    from quiz.serve import QuizServer, play_command
+
+    library = load_library(args.paths)
+    for error in library.errors:
+        print(error, file=sys.stderr)
+    if not library.banks:
+        print("quiz: no valid banks to serve; run 'quiz validate' to see why", file=sys.stderr)
+        return 1
+    if args.bank and pick_bank(library.banks, args.bank) is None:
+        print(f"quiz: no bank named '{args.bank}'", file=sys.stderr)
+        return 1
+    if args.max_games < 1:
+        print("quiz: --max-games must be at least 1", file=sys.stderr)
+        return 2
+    command = play_command(args.paths, args.bank, args.topic, args.count)
+    if args.host in ("0.0.0.0", "::", ""):
+        print("quiz: warning: serving to the whole network: anyone who can reach this computer "
+              f"on port {args.port} can play (and their answers are kept)", file=sys.stderr)
+    else:
+        print(f"Open http://{args.host}:{args.port} in a browser on this computer.")
+    server = QuizServer(command, host=args.host, port=args.port, max_games=args.max_games,
+                        public_url=args.public_url)
+    server.serve()
+    return 0
+
+
+def board(args: argparse.Namespace) -> int:
+    """`quiz board`: today's games, live."""
+    if not has_terminal():
+        print("quiz: the board needs a terminal", file=sys.stderr)
+        return 1
+    store = _open_store()
+    if store is None:
+        return 1
+    from quiz.ui.board import BoardApp
+
+    since = args.since or datetime.now().astimezone().replace(hour=0, minute=0, second=0,
+                                                              microsecond=0)
+    BoardApp(store, since).run()
     return 0
 
 

@@ -6,8 +6,10 @@ A path given on the command line may be a file or a folder (searched recursively
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,13 +78,36 @@ class Library:
         return sum(len(bank.questions) for bank in self.banks)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a library loads.
+
+    Loading makes hundreds of thousands of small objects and no reference cycles; without the
+    pause, each full collection walks every object made so far, and a 100,000-question library
+    loads a third slower (growing faster than the library). Memory is freed by reference
+    counting all the same.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_library(paths: Iterable[Path] = (), *, use_cache: bool = True) -> Library:
     """Find and load every bank at the given paths (or in the search folders).
 
     Banks whose files have not changed since they were last validated come from the cache;
     the others are read and checked (and cached when valid).
     """
-    files, problems = find_bank_files(list(paths))
+    with _collector_paused():
+        return _load_library(list(paths), use_cache)
+
+
+def _load_library(paths: list[Path], use_cache: bool) -> Library:
+    files, problems = find_bank_files(paths)
     library = Library(errors=list(problems), files=len(files))
     for path in files:
         cached = cache.load(path) if use_cache else None

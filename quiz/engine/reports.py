@@ -213,3 +213,24 @@ def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
         for line in cells
     ]
     return "\n".join(lines)
+
+
+def live_games(store: Store, since: datetime) -> list[dict[str, Any]]:
+    """Games started since `since`, best score first: player, bank, score, progress, status."""
+    rows = store.query(
+        "SELECT g.id, p.name, g.bank, g.score, g.asked, g.right, g.questions, g.started_at,"
+        " g.ended_at FROM games g JOIN players p ON p.id = g.player_id"
+        " WHERE g.started_at >= ? ORDER BY g.score DESC, g.right DESC, g.started_at",
+        (timestamp(since),),
+    )
+    return [
+        {"rank": rank, "player": row["name"], "bank": row["bank"], "score": row["score"],
+         "right": row["right"], "asked": row["asked"], "questions": row["questions"],
+         "finished": row["ended_at"] is not None, "game_id": row["id"]}
+        for rank, row in enumerate(rows, start=1)
+    ]
+
+
+def data_version(store: Store) -> int:
+    """A number that changes whenever another connection commits: cheap polling for changes."""
+    return int(store.query("PRAGMA data_version")[0][0])
