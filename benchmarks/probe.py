@@ -93,7 +93,6 @@ async def keys_quiz(path: str, questions: int) -> None:
         while not isinstance(app.screen, GameScreen):
             await pilot.pause()
         screen = app.screen
-        panel = screen.query_one(FeedbackPanel)
         for _ in range(questions):
             question = screen.session.current.question
             keys = (
@@ -106,7 +105,7 @@ async def keys_quiz(path: str, questions: int) -> None:
             start = time.perf_counter()
             await pilot.press(keys[-1])
             await pilot.pause()
-            assert panel.display
+            assert screen.query_one(FeedbackPanel).display
             answer_times.append(time.perf_counter() - start)
             start = time.perf_counter()
             await pilot.press("enter")

@@ -17,25 +17,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz import __version__
-from quiz.engine import reports
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
-from quiz.engine.reports import Filters, parse_since
 from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
-
-DEFAULT_MAX_GAMES = 50
-"""Games served at once before newcomers wait (see quiz.serve; kept here to spare the import)."""
 from quiz.engine.store import Store, StoreError, utc_now
 from quiz.engine.warmup import warm_in_background
-from quiz.engine.watch import FileWatcher
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
 
+DEFAULT_MAX_GAMES = 50
+"""Games served at once before newcomers wait (see quiz.serve; kept here to spare the import)."""
+
 COMMANDS = (
-    "play", "validate", "list", "scores", "report", "new", "schema", "import", "export", "serve",
+    "play",
+    "validate",
+    "list",
+    "scores",
+    "report",
+    "new",
+    "schema",
+    "import",
+    "export",
+    "serve",
     "board",
 )
 
@@ -64,6 +70,8 @@ def _count(text: str) -> int:
 
 
 def _since(text: str) -> datetime:
+    from quiz.engine.reports import parse_since
+
     try:
         return parse_since(text)
     except ValueError:
@@ -232,6 +240,8 @@ def watch_validate(
     paths: Sequence[Path], output: str, interval: float = 0.5, rounds: int | None = None
 ) -> int:
     """`quiz validate --watch`: check now, then again after every save, until Ctrl+C."""
+    from quiz.engine.watch import FileWatcher
+
     watcher = FileWatcher(paths)
     validate(paths, output)
     print(f"-- watching {len(paths) or 'the default'} path(s); Ctrl+C stops", flush=True)
@@ -283,6 +293,8 @@ def _open_store() -> Store | None:
 
 def show_scores(bank: str | None) -> int:
     """`quiz scores`: the top ten of each bank played (or of one bank)."""
+    from quiz.engine import reports
+
     store = _open_store()
     if store is None:
         return 1
@@ -304,10 +316,12 @@ def show_scores(bank: str | None) -> int:
 
 def report(args: argparse.Namespace) -> int:
     """`quiz report`: every answer, or each question's results, as a table, CSV or JSON."""
+    from quiz.engine import reports
+
     store = _open_store()
     if store is None:
         return 1
-    filters = Filters(bank=args.bank, player=args.player, since=args.since)
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.by == "question":
         rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
@@ -352,12 +366,20 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     command = play_command(args.paths, args.bank, args.topic, args.count)
     if args.host in ("0.0.0.0", "::", ""):
-        print("quiz: warning: serving to the whole network: anyone who can reach this computer "
-              f"on port {args.port} can play (and their answers are kept)", file=sys.stderr)
+        print(
+            "quiz: warning: serving to the whole network: anyone who can reach this computer "
+            f"on port {args.port} can play (and their answers are kept)",
+            file=sys.stderr,
+        )
     else:
         print(f"Open http://{args.host}:{args.port} in a browser on this computer.")
-    server = QuizServer(command, host=args.host, port=args.port, max_games=args.max_games,
-                        public_url=args.public_url)
+    server = QuizServer(
+        command,
+        host=args.host,
+        port=args.port,
+        max_games=args.max_games,
+        public_url=args.public_url,
+    )
     server.serve()
     return 0
 
@@ -372,8 +394,9 @@ def board(args: argparse.Namespace) -> int:
         return 1
     from quiz.ui.board import BoardApp
 
-    since = args.since or datetime.now().astimezone().replace(hour=0, minute=0, second=0,
-                                                              microsecond=0)
+    since = args.since or datetime.now().astimezone().replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
     BoardApp(store, since).run()
     return 0
 
@@ -410,6 +433,7 @@ def _preview(args: argparse.Namespace) -> QuizApp | int:
             file=sys.stderr,
         )
         return 2
+    from quiz.engine.watch import FileWatcher
     from quiz.ui.app import QuizApp
 
     settings = GameSettings(players=(args.player or "Teacher",), seed=args.seed)

@@ -31,8 +31,9 @@ a place is free.</p></main></body></html>"""
 log = logging.getLogger("quiz.serve")
 
 
-def play_command(paths: Sequence[Path], bank: str | None, topics: Sequence[str],
-                 count: int | None) -> str:
+def play_command(
+    paths: Sequence[Path], bank: str | None, topics: Sequence[str], count: int | None
+) -> str:
     """The command each browser's game runs: `quiz play` with the teacher's choices."""
     parts = [sys.executable, "-m", "quiz", "play", *[str(p.resolve()) for p in paths]]
     if bank:
@@ -47,8 +48,9 @@ def play_command(paths: Sequence[Path], bank: str | None, topics: Sequence[str],
 class QuizServer(Server):
     """textual-serve's server, with a limit on the games running at once."""
 
-    def __init__(self, command: str, *, host: str, port: int, max_games: int,
-                 public_url: str | None = None) -> None:
+    def __init__(
+        self, command: str, *, host: str, port: int, max_games: int, public_url: str | None = None
+    ) -> None:
         super().__init__(command, host=host, port=port, title="quiz", public_url=public_url)
         self.max_games = max_games
         self.running = 0
@@ -56,8 +58,9 @@ class QuizServer(Server):
 
     def _full(self) -> web.Response:
         page = FULL_PAGE.format(running=self.running, limit=self.max_games)
-        return web.Response(text=page, status=503, content_type="text/html",
-                            headers={"Retry-After": "20"})
+        return web.Response(
+            text=page, status=503, content_type="text/html", headers={"Retry-After": "20"}
+        )
 
     async def handle_index(self, request: web.Request) -> Any:
         """The game page, or the "class is full" page when no place is free."""
@@ -85,7 +88,11 @@ class QuizServer(Server):
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where to point the browsers (instead of textual-serve's banner)."""
-        self.console.print(f"quiz is being served at {self.public_url}", markup=False,
-                           highlight=False)
-        self.console.print(f"at most {self.max_games} games at once; Ctrl+C stops the server",
-                           markup=False, highlight=False)
+        self.console.print(
+            f"quiz is being served at {self.public_url}", markup=False, highlight=False
+        )
+        self.console.print(
+            f"at most {self.max_games} games at once; Ctrl+C stops the server",
+            markup=False,
+            highlight=False,
+        )

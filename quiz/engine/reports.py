@@ -224,9 +224,17 @@ def live_games(store: Store, since: datetime) -> list[dict[str, Any]]:
         (timestamp(since),),
     )
     return [
-        {"rank": rank, "player": row["name"], "bank": row["bank"], "score": row["score"],
-         "right": row["right"], "asked": row["asked"], "questions": row["questions"],
-         "finished": row["ended_at"] is not None, "game_id": row["id"]}
+        {
+            "rank": rank,
+            "player": row["name"],
+            "bank": row["bank"],
+            "score": row["score"],
+            "right": row["right"],
+            "asked": row["asked"],
+            "questions": row["questions"],
+            "finished": row["ended_at"] is not None,
+            "game_id": row["id"],
+        }
         for rank, row in enumerate(rows, start=1)
     ]
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -26,11 +27,14 @@ from quiz.engine.session import (
     preview_session,
 )
 from quiz.engine.store import Store, utc_now
-from quiz.engine.watch import FileWatcher
-from quiz.ui.screens.errors import ErrorsScreen
 from quiz.ui.screens.game import GameScreen
-from quiz.ui.screens.results import NextStep, ResultsScreen
-from quiz.ui.screens.start import StartScreen
+
+if TYPE_CHECKING:
+    from quiz.engine.watch import FileWatcher
+    from quiz.ui.screens.results import NextStep
+
+# The start, results and error screens are imported when first shown: a game started with a
+# player name goes straight to its first question without loading them.
 
 
 class QuizApp(App[None]):
@@ -38,6 +42,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
+    ENABLE_COMMAND_PALETTE = False  # students need the game's keys only; the footer lists them
 
     def __init__(
         self,
@@ -71,6 +76,8 @@ class QuizApp(App[None]):
 
     def show_start(self) -> None:
         """Show the start screen; the game starts with the settings it returns."""
+        from quiz.ui.screens.start import StartScreen
+
         self.push_screen(StartScreen(self.banks, self.settings, self.store), self._started)
 
     def _started(self, settings: GameSettings | None) -> None:
@@ -137,6 +144,8 @@ class QuizApp(App[None]):
 
     def start_preview(self) -> None:
         """Preview with `--watch`: every question in file order, reloaded when files change."""
+        from quiz.ui.screens.errors import ErrorsScreen
+
         assert self.watcher is not None
         library = self.watcher.load()
         if library.errors or not library.banks:
@@ -157,6 +166,8 @@ class QuizApp(App[None]):
         self.push_screen(GameScreen(session), self._finished)
 
     def _finished(self, session: Session | None) -> None:
+        from quiz.ui.screens.results import ResultsScreen
+
         if session is not None:
             self.push_screen(ResultsScreen(session), self._next_step)
 

@@ -26,8 +26,9 @@ class BoardApp(App[None]):
     TITLE = "quiz board"
     BINDINGS = [Binding("q,escape", "quit", "Quit"), Binding("r", "refresh", "Refresh now")]
 
-    def __init__(self, store: Store, since: datetime,
-                 refresh_seconds: float = REFRESH_SECONDS) -> None:
+    def __init__(
+        self, store: Store, since: datetime, refresh_seconds: float = REFRESH_SECONDS
+    ) -> None:
         super().__init__()
         self.store = store
         self.since = since
@@ -63,8 +64,13 @@ class BoardApp(App[None]):
             done = bool(row["finished"])
             progress = f"{row['asked']} of {row['questions']}"
             table.add_row(
-                str(row["rank"]), Content(str(row["player"])), str(row["score"]), progress,
-                str(row["right"]), Content(str(row["bank"])), "done" if done else "playing",
+                str(row["rank"]),
+                Content(str(row["player"])),
+                str(row["score"]),
+                progress,
+                str(row["right"]),
+                Content(str(row["bank"])),
+                "done" if done else "playing",
                 key=str(row["game_id"]),
             )
         playing = sum(1 for row in self.rows if not row["finished"])

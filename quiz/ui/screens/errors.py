@@ -14,8 +14,7 @@ from textual.widgets import Footer, Static
 from quiz.engine.errors import LoadError
 from quiz.engine.model import Bank
 from quiz.engine.watch import FileWatcher
-
-POLL_SECONDS = 0.5
+from quiz.ui.screens.game import POLL_SECONDS
 
 
 def errors_content(errors: Sequence[LoadError]) -> Content:

@@ -7,6 +7,7 @@ and renders the `Outcome` that comes back. Widgets are created once and updated 
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,17 +16,22 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
 
 from quiz.engine.checking import Response
 from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
 from quiz.engine.session import Outcome, Session
-from quiz.engine.watch import FileWatcher
 from quiz.ui.screens.confirm import ConfirmScreen
-from quiz.ui.screens.errors import POLL_SECONDS, ErrorsScreen
 from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList, MultiChoiceList
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.status import StatusBar
+
+if TYPE_CHECKING:
+    from quiz.engine.watch import FileWatcher
+
+POLL_SECONDS = 0.5
+"""How often a preview looks for saved changes."""
 
 HINT_KEY = "question_mark"
 """`?`: never part of a typed answer, since answers are compared without punctuation."""
@@ -68,15 +74,11 @@ class GameScreen(Screen[Session]):
                 yield Static(id="prompt")
                 yield Static(id="how")
                 yield Static(id="hint")
-            with ContentSwitcher(id="answer-area", initial="choice"):
-                yield ChoiceList(id="choice")
-                yield MultiChoiceList(id="multi")
-                yield Input(id="typed", placeholder="Type your answer, then press Enter")
-            yield FeedbackPanel(id="feedback")
+            yield ContentSwitcher(id="answer-area")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_question()
+    async def on_mount(self) -> None:
+        await self.show_question(first=True)
         if self.session.time_limit is not None:
             self._countdown = self.set_interval(0.25, self._tick)
         if self.watcher is not None:
@@ -87,6 +89,8 @@ class GameScreen(Screen[Session]):
         show them in place of the game until the file is fixed."""
         if self.watcher is None or not self.is_current or not self.watcher.changed():
             return
+        from quiz.ui.screens.errors import ErrorsScreen
+
         library = self.watcher.load()
         if library.errors or not library.banks:
             self.app.push_screen(ErrorsScreen(self.watcher, library.errors), self._reloaded)
@@ -96,10 +100,43 @@ class GameScreen(Screen[Session]):
     def _reloaded(self, banks: list[Bank] | None) -> None:
         if banks:
             self.session.reload(banks)
-            self.show_question()
+            self.call_later(self.show_question)
             self.notify("Reloaded.", timeout=2)
 
-    def show_question(self) -> None:
+    async def _answer_widget(self, kind: str) -> Widget:
+        """The answer widget for a kind of question (`choice`, `multi`, `typed`), shown.
+
+        Each is made the first time a question needs it, so the first question appears sooner;
+        after that it is reused, updated in place.
+        """
+        switcher = self.query_one("#answer-area", ContentSwitcher)
+        existing = switcher.query(f"#{kind}")
+        if existing:
+            widget = existing.first()
+        else:
+            widget = self._make_answer_widget(kind)
+            await switcher.mount(widget)
+        switcher.current = kind
+        return widget
+
+    @staticmethod
+    def _make_answer_widget(kind: str) -> Widget:
+        if kind == "choice":
+            return ChoiceList(id="choice")
+        if kind == "multi":
+            return MultiChoiceList(id="multi")
+        return Input(id="typed", placeholder="Type your answer, then press Enter")
+
+    async def _feedback_panel(self) -> FeedbackPanel:
+        """The feedback panel, made on the first answer and reused after."""
+        existing = self.query(FeedbackPanel)
+        if existing:
+            return existing.first()
+        panel = FeedbackPanel(id="feedback")
+        await self.query_one("#body", Vertical).mount(panel)
+        return panel
+
+    async def show_question(self, first: bool = False) -> None:
         """Render the session's current question in the existing widgets."""
         session = self.session
         asked = session.current
@@ -114,31 +151,33 @@ class GameScreen(Screen[Session]):
         status.difficulty = question.difficulty
         self.query_one("#prompt", Static).update(Content(question.prompt))
         self.query_one("#hint", Static).display = False
-        self.query_one("#feedback", FeedbackPanel).display = False
+        for panel in self.query(FeedbackPanel):
+            panel.display = False
         switcher = self.query_one("#answer-area", ContentSwitcher)
         switcher.display = True
         how = self.query_one("#how", Static)
         how.update(how_to_answer(question, len(asked.choices)))
         how.display = True
         if isinstance(question, NumberQuestion | TextQuestion):
-            switcher.current = "typed"
-            typed = self.query_one("#typed", Input)
+            typed = await self._answer_widget("typed")
+            assert isinstance(typed, Input)
             typed.value = ""
             typed.focus()
         elif isinstance(question, MultiQuestion):
-            switcher.current = "multi"
-            multi = self.query_one("#multi", MultiChoiceList)
+            multi = await self._answer_widget("multi")
+            assert isinstance(multi, MultiChoiceList)
             multi.set_choices(asked.choices)
             multi.focus()
         else:
-            switcher.current = "choice"
-            choice = self.query_one("#choice", ChoiceList)
+            choice = await self._answer_widget("choice")
+            assert isinstance(choice, ChoiceList)
             choice.set_choices(asked.choices)
             choice.focus()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         session.shown()
-        self._tick()
-        self.refresh_bindings()
+        await self._tick()
+        if not first:  # on mount, the footer has just read the bindings
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the hint only while a question with a hint is unanswered."""
@@ -152,11 +191,11 @@ class GameScreen(Screen[Session]):
             return
         switcher = self.query_one("#answer-area", ContentSwitcher)
         if switcher.current == "choice":
-            choice = self.query_one("#choice", ChoiceList)
+            choice = switcher.query_one("#choice", ChoiceList)
             choice.focus()
             choice.action_pick(index)
         elif switcher.current == "multi":
-            multi = self.query_one("#multi", MultiChoiceList)
+            multi = switcher.query_one("#multi", MultiChoiceList)
             multi.focus()
             multi.action_toggle_number(index)
 
@@ -181,37 +220,37 @@ class GameScreen(Screen[Session]):
         )
 
     @on(OptionList.OptionSelected, "#choice")
-    def _choice_picked(self, event: OptionList.OptionSelected) -> None:
+    async def _choice_picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._answer(self.session.current.choices[event.option_index])
+        await self._answer(self.session.current.choices[event.option_index])
 
     @on(MultiChoiceList.Submitted)
-    def _multi_submitted(self, event: MultiChoiceList.Submitted) -> None:
+    async def _multi_submitted(self, event: MultiChoiceList.Submitted) -> None:
         choices = self.session.current.choices
-        self._answer(frozenset(choices[index] for index in event.picked))
+        await self._answer(frozenset(choices[index] for index in event.picked))
 
     @on(Input.Submitted, "#typed")
-    def _typed_submitted(self, event: Input.Submitted) -> None:
+    async def _typed_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             self.notify("Type an answer first, then press Enter.", severity="warning")
             return
-        self._answer(event.value)
+        await self._answer(event.value)
 
-    def _answer(self, response: Response) -> None:
+    async def _answer(self, response: Response) -> None:
         if self.session.answered:
             return
-        self._show_outcome(self.session.answer(response))
+        await self._show_outcome(self.session.answer(response))
 
-    def _tick(self) -> None:
+    async def _tick(self) -> None:
         limit = self.session.time_limit
         if limit is None or self.session.answered:
             return
         left = limit - self.session.elapsed()
         self.query_one(StatusBar).seconds_left = max(0, math.ceil(left))
         if left <= 0:
-            self._show_outcome(self.session.time_out())
+            await self._show_outcome(self.session.time_out())
 
-    def _show_outcome(self, outcome: Outcome) -> None:
+    async def _show_outcome(self, outcome: Outcome) -> None:
         status = self.query_one(StatusBar)
         status.score = self.session.player.score
         status.streak = self.session.player.streak
@@ -219,18 +258,18 @@ class GameScreen(Screen[Session]):
         self.query_one("#answer-area", ContentSwitcher).display = False
         self.query_one("#how", Static).display = False
         self.query_one("#hint", Static).display = False
-        panel = self.query_one("#feedback", FeedbackPanel)
+        panel = await self._feedback_panel()
         panel.show(outcome)
         panel.display = True
         panel.focus()
         self.refresh_bindings()
 
     @on(FeedbackPanel.Continue)
-    def _next_question(self) -> None:
+    async def _next_question(self) -> None:
         self.session.advance()
         if self.session.finished:
             if self._countdown is not None:
                 self._countdown.stop()
             self.dismiss(self.session)
         else:
-            self.show_question()
+            await self.show_question()
