@@ -161,6 +161,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the bank (default: FILE with .yaml)",
     )
 
+    serve = commands.add_parser("serve", help="serve the game to browsers (classroom mode)")
+    _paths(serve)
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this computer only; "
+        "0.0.0.0 for the whole network)",
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--bank", metavar="NAME", help="the bank every student plays")
+    serve.add_argument("--topic", action="append", default=[], metavar="TOPIC")
+    serve.add_argument("--count", type=_count, metavar="N", help="questions per game, or 'all'")
+    serve.add_argument(
+        "--max-games",
+        type=int,
+        default=DEFAULT_MAX_GAMES,
+        metavar="N",
+        help=f"games at once before newcomers wait (default {DEFAULT_MAX_GAMES})",
+    )
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address students use, when it differs from the one they typed",
+    )
+
+    board = commands.add_parser("board", help="the teacher's live leaderboard of today's games")
+    board.add_argument(
+        "--since",
+        metavar="DATE",
+        type=_since,
+        help="show games since DATE (default: since midnight)",
+    )
+
     exporter = commands.add_parser(
         "export", help="write a bank in another format (GIFT for Moodle)"
     )
@@ -364,6 +397,10 @@ def serve(args: argparse.Namespace) -> int:
     if args.max_games < 1:
         print("quiz: --max-games must be at least 1", file=sys.stderr)
         return 2
+    store = _open_store()  # create (or migrate) the store now, not in forty games at once
+    if store is None:
+        return 1
+    store.close()
     command = play_command(args.paths, args.bank, args.topic, args.count)
     if args.host in ("0.0.0.0", "::", ""):
         print(

@@ -47,11 +47,18 @@ class GameRecorder:
         self.problem = None if self.store is None else self.problem
         return messages
 
-    def _guard(self, action: Callable[[Store], None]) -> None:
+    def _guard(self, action: Callable[[Store], None], attempts: int = 3) -> None:
+        """Run a write; a lock is waited out up to `attempts` times before saving stops."""
         if self.store is None:
             return
         try:
-            action(self.store)
+            for attempt in range(attempts):
+                try:
+                    action(self.store)
+                    return
+                except sqlite3.OperationalError as error:
+                    if "locked" not in str(error) or attempt == attempts - 1:
+                        raise
         except (sqlite3.Error, StoreError) as error:
             reason = str(error)
             if isinstance(error, sqlite3.OperationalError) and "locked" in reason:

@@ -25,8 +25,9 @@ from quiz.engine.model import (
     TextQuestion,
 )
 
-BUSY_TIMEOUT_SECONDS = 5.0
-"""How long a write waits for another game's write before the store counts as locked."""
+BUSY_TIMEOUT_SECONDS = 10.0
+"""How long a write waits for other games' writes before the store counts as locked (writes take
+milliseconds; the wait only matters when a busy classroom machine starves the writer of CPU)."""
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -167,7 +168,8 @@ class Store:
                     f"the scores file {path} was written by a newer version of quiz "
                     f"(schema {version}, this one knows {SCHEMA_VERSION}); update quiz to use it"
                 )
-            connection.execute("PRAGMA journal_mode = WAL")
+            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")  # once, when the file is new
             if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("database disk image is malformed")
             store = cls(connection, path, now)
@@ -178,10 +180,19 @@ class Store:
             raise
 
     def _migrate(self, version: int) -> None:
-        for number in range(version, SCHEMA_VERSION):
+        """Bring the schema up to date, one migration per transaction.
+
+        The version is read again inside each write transaction: when several games open a new
+        file at once, the first migrates it and the others find the work done.
+        """
+        while version < SCHEMA_VERSION:
             with self.transaction() as db:
-                db.executescript_in_transaction(MIGRATIONS[number])
-                db.execute(f"PRAGMA user_version = {number + 1}")
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version >= SCHEMA_VERSION:
+                    break
+                db.executescript_in_transaction(MIGRATIONS[version])
+                db.execute(f"PRAGMA user_version = {version + 1}")
+                version += 1
 
     @contextmanager
     def transaction(self) -> Iterator[_Transaction]:

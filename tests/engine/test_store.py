@@ -187,3 +187,23 @@ def test_timestamps_are_utc_and_ordered(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "quiz.db", now=lambda: next(ticks)).store
     store.start_game("Ann", "demo", "practice", None, 1)
     assert store.query("SELECT started_at FROM games")[0]["started_at"] == "2026-01-01T00:01:00Z"
+
+
+def test_many_games_opening_a_new_file_at_once_all_get_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "new.db"
+    results: list[str] = []
+
+    def open_it() -> None:
+        try:
+            store = Store.open(path).store
+            store.start_game("P", "demo", "practice", None, 1)
+            results.append("ok")
+        except StoreError as error:
+            results.append(str(error))
+
+    threads = [threading.Thread(target=open_it) for _ in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == ["ok"] * 12

@@ -30,12 +30,8 @@ def free_port() -> int:
 
 
 def screen_text(packets: list[bytes]) -> str:
-    """What the server sent a browser, as text: textual-serve's data packets without escapes."""
-    text = []
-    for packet in packets:
-        if packet[:1] == b"D":
-            text.append(packet[5:].decode("utf-8", errors="ignore"))
-    return ANSI.sub("", "".join(text))
+    """What the server sent a browser, as text: the terminal output with its escapes removed."""
+    return ANSI.sub("", b"".join(packets).decode("utf-8", errors="ignore"))
 
 
 @dataclass

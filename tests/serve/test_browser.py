@@ -61,7 +61,8 @@ class Student:
 
     def type(self, text: str) -> None:
         self.page.locator(".textual-terminal").first.click()
-        self.page.keyboard.type(text)
+        self.page.wait_for_timeout(300)  # as a person would, after clicking into the game
+        self.page.keyboard.type(text, delay=30)
 
     def press(self, key: str) -> None:
         self.page.keyboard.press(key)
