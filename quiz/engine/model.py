@@ -9,6 +9,7 @@ that must be one of the choices, a context found in the source) live in `quiz.en
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
@@ -190,12 +191,19 @@ class Bank:
     description: str | None = None
     source: Source | None = None
     source_text: SourceText | None = None
-    questions: tuple[AnyQuestion, ...]
+    questions: Sequence[AnyQuestion]
+    """The questions; a bank from the cache reads them on first use (see quiz.engine.cache)."""
+
+    @property
+    def question_topics(self) -> Sequence[str]:
+        """Each question's topic, in order, without reading questions not yet needed."""
+        known: Sequence[str] | None = getattr(self.questions, "topics", None)
+        return known if known is not None else [question.topic for question in self.questions]
 
     @property
     def topics(self) -> list[str]:
         """The bank's topics, in the order they first appear."""
-        return list(dict.fromkeys(question.topic for question in self.questions))
+        return list(dict.fromkeys(self.question_topics))
 
     @property
     def name(self) -> str:

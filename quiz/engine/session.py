@@ -154,10 +154,10 @@ def select(
     """
     wanted = {topic.casefold() for topic in topics}
     pool = [
-        (bank, question)
+        (bank, index)
         for bank in banks
-        for question in bank.questions
-        if not wanted or question.topic.casefold() in wanted
+        for index, topic in enumerate(bank.question_topics)
+        if not wanted or topic.casefold() in wanted
     ]
     if not pool:
         raise SessionError(
@@ -166,7 +166,8 @@ def select(
     if count is not None and count < 1:
         raise SessionError("the number of questions must be at least 1")
     random.Random(seed).shuffle(pool)
-    return pool[:count] if count else pool
+    chosen = pool[:count] if count else pool
+    return [(bank, bank.questions[index]) for bank, index in chosen]  # read only what is asked
 
 
 class Session:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _FOLD = str.maketrans(
@@ -44,12 +45,31 @@ class Paragraph:
 
 class SourceText:
     """A source's full text. Checking that an excerpt is there is a fast folded-string search;
-    the index that maps a match back to the original characters is built on first use."""
+    the index that maps a match back to the original characters is built on first use.
 
-    def __init__(self, text: str) -> None:
-        self.text = unicodedata.normalize("NFC", text)
-        self._folded = fold(self.text)
+    The text itself may come later: give `loader` instead of `text`, and it is called the first
+    time the text is needed (a bank served from the cache reads its source only for feedback).
+    """
+
+    def __init__(self, text: str | None = None, *, loader: Callable[[], str] | None = None) -> None:
+        self._text = unicodedata.normalize("NFC", text) if text is not None else None
+        self._loader = loader
+        self._folded_text: str | None = None
         self._index: tuple[str, list[int]] | None = None
+
+    @property
+    def text(self) -> str:
+        """The full text (NFC)."""
+        if self._text is None:
+            assert self._loader is not None, "a SourceText needs a text or a loader"
+            self._text = unicodedata.normalize("NFC", self._loader())
+        return self._text
+
+    @property
+    def _folded(self) -> str:
+        if self._folded_text is None:
+            self._folded_text = fold(self.text)
+        return self._folded_text
 
     def __repr__(self) -> str:
         return f"SourceText({len(self.text)} characters)"

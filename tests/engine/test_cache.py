@@ -133,3 +133,27 @@ def test_background_warm_up_fills_the_cache(library: Path) -> None:
     assert cache.is_fresh(bank)
     assert warm_in_background([library]) is _nothing  # nothing left to check
     assert load_library([library]).banks[0].title == "Demo bank for the tests"
+
+
+def test_a_cached_bank_reads_its_questions_only_when_needed(library: Path) -> None:
+    load_library([library])
+    (data,) = entries()
+    data.write_text('{"digest": "from another save"}', encoding="utf-8")  # out of step
+    (bank,) = load_library([library]).banks
+    assert len(bank.questions) == 5 and bank.topics == ["Trade figures", "Countries", "History"]
+    assert bank.question_topics[0] == "Trade figures"
+    # The data file is only read now; being out of step, the bank file is read instead.
+    assert bank.questions[0].id == "trade-china-2024"
+    assert bank.source_text is not None and "Khorgos" in bank.source_text.text
+
+
+def test_selecting_from_a_big_cached_library_reads_only_the_chosen_banks(tmp_path: Path) -> None:
+    from benchmarks.generate import write_library
+    from quiz.engine.session import select
+
+    write_library(tmp_path / "big", banks=20, per_bank=10)
+    load_library([tmp_path / "big"])
+    banks = load_library([tmp_path / "big"]).banks
+    items = select(banks, count=3, seed=5)
+    read = [bank for bank in banks if bank.questions._items is not None]  # type: ignore[attr-defined]
+    assert len(items) == 3 and 1 <= len(read) <= 3
