@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
 from quiz.engine import reports
@@ -65,11 +65,11 @@ class BoardApp(App[None]):
             progress = f"{row['asked']} of {row['questions']}"
             table.add_row(
                 str(row["rank"]),
-                Content(str(row["player"])),
+                Text(str(row["player"])),
                 str(row["score"]),
                 progress,
                 str(row["right"]),
-                Content(str(row["bank"])),
+                Text(str(row["bank"])),
                 "done" if done else "playing",
                 key=str(row["game_id"]),
             )

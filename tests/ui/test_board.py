@@ -32,12 +32,12 @@ async def test_board_shows_games_live(tmp_path: Path) -> None:
     async with board.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert rows(board) == [["1", "Ann", "100", "1 of 3", "1", "demo", "playing"]]
-        bo = writer.start_game("Bo", "demo", "practice", 1, 3)
+        bo = writer.start_game("[b]Bo[/b]", "demo", "practice", 1, 3)  # names are shown as typed
         for _ in range(3):
             writer.record_answer(bo, "demo", question, "$95 billion", True, 200, 2.0, False)
         writer.finish_game(bo)
         await pilot.pause(0.3)
-        assert rows(board)[0] == ["1", "Bo", "600", "3 of 3", "3", "demo", "done"]
+        assert rows(board)[0] == ["1", "[b]Bo[/b]", "600", "3 of 3", "3", "demo", "done"]
         assert rows(board)[1][1] == "Ann"
         summary = str(board.query_one("#board-summary").render())
         assert summary == "2 game(s): 1 playing, 1 done"

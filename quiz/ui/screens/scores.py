@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -64,7 +65,7 @@ class ScoresScreen(Screen[None]):
         for row in rows:
             table.add_row(
                 str(row["rank"]),
-                Content(row["player"]),
+                Text(row["player"]),
                 str(row["score"]),
                 f"{round(100 * row['accuracy'])}%",
                 str(row["questions"]),
