@@ -189,42 +189,11 @@ def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
     key_hello = statistics.median([*before, *after])  # type: ignore[misc]
     answers: list[float] = keys["answer"]  # type: ignore[assignment]
     nexts: list[float] = keys["next"]  # type: ignore[assignment]
-    rows.append(
-        Row(
-            "key press to feedback, question 1",
-            statistics.median(answers[:10]),
-            key_hello,
-            unit="ms",
-            target=2.0,
-        )
-    )
-    rows.append(
-        Row(
-            "key press to feedback, question 200",
-            statistics.median(answers[-10:]),
-            key_hello,
-            unit="ms",
-            target=2.0,
-        )
-    )
-    rows.append(
-        Row(
-            "next question shown, question 1",
-            statistics.median(nexts[:10]),
-            key_hello,
-            unit="ms",
-            target=2.0,
-        )
-    )
-    rows.append(
-        Row(
-            "next question shown, question 200",
-            statistics.median(nexts[-10:]),
-            key_hello,
-            unit="ms",
-            target=2.0,
-        )
-    )
+    for name, timings in (("key press to feedback", answers), ("next question shown", nexts)):
+        for label, part in (("question 1", timings[:10]), ("question 200", timings[-10:])):
+            rows.append(
+                Row(f"{name}, {label}", statistics.median(part), key_hello, unit="ms", target=2.0)
+            )
 
     lines = growth_lines(growth, sizes)
     return rows, lines

@@ -148,3 +148,8 @@ def test_timed_mode_gives_a_time_bonus_and_times_out(bank: Bank) -> None:
 
 def test_practice_mode_has_no_clock(bank: Bank) -> None:
     assert new_session([bank], GameSettings(seed=1)).time_limit is None
+
+
+def test_hot_seat_takes_at_most_eight_players(bank: Bank) -> None:
+    with pytest.raises(SessionError, match="at most 8 players"):
+        new_session([bank], GameSettings(players=tuple(f"P{n}" for n in range(9))))

@@ -70,3 +70,19 @@ async def answer_current(pilot: Pilot[None], *, right: bool) -> None:
             )
         await pilot.press(str(asked.choices.index(target) + 1), "enter")
     await pilot.pause()
+
+
+async def advance_to(
+    pilot: Pilot[None], *, question_id: str | None = None, kind: str | None = None
+) -> GameScreen:
+    """Answer rightly until the question on screen has this id (or is of this kind)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, GameScreen)
+    while True:
+        question = screen.session.current.question
+        if question.id == question_id or question.kind == kind:
+            break
+        await answer_current(pilot, right=True)
+        await pilot.press("enter")
+    await pilot.pause()
+    return screen

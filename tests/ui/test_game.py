@@ -9,7 +9,7 @@ from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
-from tests.ui.helpers import answer_current, make_app, text_of
+from tests.ui.helpers import advance_to, answer_current, make_app, text_of
 
 
 async def test_start_screen_starts_a_game_with_the_name_typed() -> None:
@@ -51,11 +51,7 @@ async def test_a_whole_game_of_every_type_to_the_results() -> None:
 async def test_wrong_answer_shows_the_right_one_the_feedback_and_the_source() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, GameScreen)
-        while screen.session.current.question.id != "trade-china-2024":
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        screen = await advance_to(pilot, question_id="trade-china-2024")
         choices = screen.session.current.choices
         await pilot.press(str(choices.index("$64 billion") + 1), "enter")
         await pilot.pause()
@@ -98,11 +94,7 @@ async def test_hint_shows_and_halves_the_points() -> None:
 async def test_typed_answers_forgive_case_and_typos() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, GameScreen)
-        while screen.session.current.question.id != "khorgos":
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        screen = await advance_to(pilot, question_id="khorgos")
         assert screen.query_one("#typed", Input).has_focus
         await pilot.press("enter")  # empty: not an answer
         assert not screen.session.answered
@@ -153,11 +145,7 @@ async def test_quit_asks_first_and_no_keeps_playing() -> None:
 async def test_escape_asks_before_quitting_while_typing() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, GameScreen)
-        while screen.session.current.question.kind != "text":
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        screen = await advance_to(pilot, kind="text")
         await pilot.press("q")  # a letter of the answer, not a quit
         assert screen.query_one("#typed", Input).value == "q"
         await pilot.press("escape")
@@ -168,11 +156,7 @@ async def test_escape_asks_before_quitting_while_typing() -> None:
 async def test_mouse_click_answers_a_choice() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, GameScreen)
-        while screen.session.current.question.kind != "choice":
-            await answer_current(pilot, right=True)
-            await pilot.press("enter")
+        screen = await advance_to(pilot, kind="choice")
         await pilot.click("#choice", offset=(5, 1))
         await pilot.pause()
         assert screen.session.answered

@@ -11,18 +11,13 @@ from typing import Any
 from textual.pilot import Pilot
 
 from quiz.ui.screens.game import GameScreen
-from tests.ui.helpers import answer_current, make_app
+from tests.ui.helpers import advance_to, answer_current, make_app
 
 SIZE = (80, 24)
 
 
 async def _to_question(pilot: Pilot[None], question_id: str) -> None:
-    screen = pilot.app.screen
-    assert isinstance(screen, GameScreen)
-    while screen.session.current.question.id != question_id:
-        await answer_current(pilot, right=True)
-        await pilot.press("enter")
-    await pilot.pause()
+    await advance_to(pilot, question_id=question_id)
 
 
 def test_start_screen(snap_compare: Any) -> None:

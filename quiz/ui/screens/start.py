@@ -13,13 +13,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from quiz.engine.model import Bank
-from quiz.engine.session import GameSettings, Mode
+from quiz.engine.session import MAX_PLAYERS, GameSettings, Mode
 from quiz.engine.store import Store
 from quiz.ui.screens.scores import ScoresScreen
 
 ALL = "__all__"
 COUNTS = (5, 10, 20, 50)
-MAX_PLAYERS = 8
 
 
 def parse_players(text: str) -> list[str]:
