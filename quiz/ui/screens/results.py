@@ -95,10 +95,11 @@ class ResultsScreen(Screen[NextStep]):
                 yield Static("Missed questions", classes="heading")
                 yield Static(missed_content(player), classes="missed")
         with Horizontal(id="actions"):
-            yield Button("Play again (a)", id="again", variant="primary")
-            yield Button("Review mistakes (r)", id="mistakes", disabled=not session.mistakes())
-            yield Button("New game (n)", id="new")
-            yield Button("Quit (q)", id="quit")
+            # Short labels fit 60 columns; the footer gives each one's key.
+            yield Button("Play again", id="again", variant="primary")
+            yield Button("Review mistakes", id="mistakes", disabled=not session.mistakes())
+            yield Button("New game", id="new")
+            yield Button("Quit", id="quit")
         yield Footer()
         self.sub_title = f"{leader.name}: {leader.score} points"
 
