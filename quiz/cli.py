@@ -385,14 +385,7 @@ def serve(args: argparse.Namespace) -> int:
     """`quiz serve`: every browser that opens the address gets its own game."""
     from quiz.serve import QuizServer, play_command
 
-    library = load_library(args.paths)
-    for error in library.errors:
-        print(error, file=sys.stderr)
-    if not library.banks:
-        print("quiz: no valid banks to serve; run 'quiz validate' to see why", file=sys.stderr)
-        return 1
-    if args.bank and pick_bank(library.banks, args.bank) is None:
-        print(f"quiz: no bank named '{args.bank}'", file=sys.stderr)
+    if _load_for_play(args) is None:  # checks the banks now (and caches them for every game)
         return 1
     if args.max_games < 1:
         print("quiz: --max-games must be at least 1", file=sys.stderr)
@@ -446,11 +439,12 @@ def has_terminal() -> bool:
 
 
 def _load_for_play(args: argparse.Namespace) -> Library | None:
+    """The banks to play (one, with `--bank`), or None after saying why there are none."""
     library = load_library(args.paths)
     for error in library.errors:
         print(error, file=sys.stderr)
     if not library.banks:
-        print("quiz: no valid banks to play; run 'quiz validate' to see why", file=sys.stderr)
+        print("quiz: no valid banks; run 'quiz validate' to see why", file=sys.stderr)
         return None
     if args.bank:
         bank = pick_bank(library.banks, args.bank)

@@ -29,7 +29,8 @@ LOADER_VERSION = f"{__version__}/5"
 """Bumped when the loader's rules or the cache's layout change: older entries then miss."""
 
 
-def _stamp(path: Path) -> list[int] | None:
+def stamp(path: Path) -> list[int] | None:
+    """A file's size and modification time (taken before reading a bank: see `save`)."""
     try:
         stat = path.stat()
     except OSError:
@@ -55,10 +56,10 @@ def _fresh_meta(bank_path: Path) -> dict[str, Any] | None:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         if meta["loader"] != LOADER_VERSION or meta["path"] != str(bank_path.resolve()):
             return None
-        if meta["stamp"] != _stamp(bank_path):
+        if meta["stamp"] != stamp(bank_path):
             return None
         source = meta["source"]
-        if source is not None and meta["source_stamp"] != _stamp(Path(source)):
+        if source is not None and meta["source_stamp"] != stamp(Path(source)):
             return None
         return dict(meta)
     except (OSError, ValueError, KeyError, TypeError):
@@ -170,11 +171,6 @@ def load(bank_path: Path) -> Bank | None:
         return None  # a damaged entry: the bank is read again and the entry rewritten
 
 
-def stamp(path: Path) -> list[int] | None:
-    """A file's size and modification time, taken before reading it (see `save`)."""
-    return _stamp(path)
-
-
 def _write(target: Path, text: str) -> None:
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
@@ -189,7 +185,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
     `read_stamp` is the bank file's stamp taken before it was read: if the file changed while
     it was being read, nothing is cached.
     """
-    if read_stamp is None or read_stamp != _stamp(bank.path):
+    if read_stamp is None or read_stamp != stamp(bank.path):
         return
     source_file = _source_path(bank.path, bank.source)
     digest = os.urandom(8).hex()
@@ -203,7 +199,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
         "path": str(bank.path.resolve()),
         "stamp": read_stamp,
         "source": str(source_file) if source_file else None,
-        "source_stamp": _stamp(source_file) if source_file else None,
+        "source_stamp": stamp(source_file) if source_file else None,
         "digest": digest,
         "bank": {
             "title": bank.title,

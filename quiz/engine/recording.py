@@ -43,8 +43,7 @@ class GameRecorder:
     def take_messages(self) -> list[str]:
         """What the player should be told now (each message once)."""
         messages = [m for m in (self.notice, self.problem) if m]
-        self.notice = None
-        self.problem = None if self.store is None else self.problem
+        self.notice = self.problem = None
         return messages
 
     def _guard(self, action: Callable[[Store], None], attempts: int = 3) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from quiz.engine.checking import Response, Verdict, check, vocabulary
+from quiz.engine.discovery import pick_bank
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
@@ -397,9 +398,10 @@ def new_session(
     """
     chosen = list(banks)
     if settings.bank is not None:
-        chosen = [bank for bank in banks if settings.bank in (bank.name, bank.title)]
-        if not chosen:
+        picked = pick_bank(banks, settings.bank)
+        if picked is None:
             raise SessionError(f"no bank named '{settings.bank}'")
+        chosen = [picked]
     seed = settings.seed if settings.seed is not None else random.randrange(2**31)
     items = select(chosen, settings.topics, settings.count, seed)
     return Session(
