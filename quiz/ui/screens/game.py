@@ -57,7 +57,7 @@ class GameScreen(Screen[Session]):
     BINDINGS = [
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
         Binding("q", "quit_game", "Quit"),
-        Binding("escape", "quit_game", "Quit", show=False),
+        Binding("escape", "quit_game('typing')", "Quit", key_display="esc"),
         *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
     ]
 
@@ -180,9 +180,13 @@ class GameScreen(Screen[Session]):
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Offer the hint only while a question with a hint is unanswered."""
+        """Offer the hint only while a question with a hint is unanswered; offer quitting with
+        `q`, or with `Escape` while an answer is being typed (when `q` is a letter)."""
         if action == "hint":
             return self.session.current.question.hint is not None and not self.session.answered
+        if action == "quit_game":
+            typing = isinstance(self.focused, Input)
+            return typing if parameters == ("typing",) else not typing
         return True
 
     def action_pick(self, index: int) -> None:
@@ -208,7 +212,7 @@ class GameScreen(Screen[Session]):
         widget.update(Content.assemble(("Hint: ", "bold"), hint))
         widget.display = True
 
-    def action_quit_game(self) -> None:
+    def action_quit_game(self, _key: str = "q") -> None:
         """Ask before leaving a game that is still running."""
 
         def leave(yes: bool | None) -> None:
