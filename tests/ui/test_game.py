@@ -200,3 +200,26 @@ async def test_small_terminal_keeps_everything_reachable() -> None:
         assert panel.region.bottom <= 30
         await pilot.press("enter")
         assert screen.session.number == 2
+
+
+async def test_timed_mode_counts_down_and_times_out() -> None:
+    from quiz.engine.session import GameSettings
+    from quiz.ui.app import QuizApp
+    from tests.ui.helpers import FakeClock, demo_bank
+
+    clock = FakeClock()
+    app = QuizApp(
+        [demo_bank()], GameSettings(players=("Ann",), seed=1, mode="timed"), ask=False, clock=clock
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        limit = screen.session.time_limit
+        assert limit is not None
+        clock.now += limit - 5
+        await pilot.pause(0.4)
+        assert "5s left" in str(screen.query_one("StatusBar").render())
+        clock.now += 6
+        await pilot.pause(0.4)
+        assert text_of(pilot, "#verdict").startswith("⏱ Time is up.")
+        assert not screen.session.outcomes[-1].correct
