@@ -3,10 +3,15 @@
 - `hello`: a hello-world Textual app, headless, until its label is on screen.
 - `quiz PATH...`: the game as `quiz play --player Bench PATH...` starts it, until question 1
   is on screen (the bundled bank when no path is given).
-- `keys-hello N` / `keys-quiz PATH N`: key press timings (see `keypress_*`).
+- `keys-hello N` / `keys-quiz PATH N`: key press timings (see `keys_hello`, `keys_quiz`).
 
-Each prints one JSON line: elapsed seconds since the process started, peak RSS in KiB, and any
-timings; the parent takes medians over several runs.
+Times are taken at the **frame**: the moment the app has rendered the screen update that shows
+the result (turned into the bytes a terminal would receive), not when Pilot's idle detection
+notices that the app has gone quiet. Pilot waits in steps of 20 ms until a step passes with
+almost no CPU use, so its timings come in 20 ms quanta and mostly measure the waiting.
+
+Each prints one JSON line: the wall-clock time (`time.time()`) of the first frame, peak RSS in
+KiB, the CPU time used until that frame, and any timings in seconds; the parent takes medians over several runs.
 """
 
 from __future__ import annotations
@@ -17,9 +22,8 @@ import os
 import resource
 import sys
 import time
-
-STARTED = time.perf_counter()
-PROCESS_START = time.time()
+from collections.abc import Callable
+from typing import Any
 
 
 def _report(**figures: object) -> None:
@@ -27,25 +31,79 @@ def _report(**figures: object) -> None:
     print(json.dumps({"peak_kib": peak, **figures}), flush=True)
 
 
+class Frames:
+    """Watches the frames an app renders, to time when a condition first shows on screen.
+
+    Textual renders the screen in `App._display` (a private method: the one place every frame
+    passes through). Headless, it skips writing to the terminal, so the watcher renders each
+    update to the escape sequences a terminal would get, as a real run does, and discards them.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self._display = app._display
+        app._display = self._show
+        self._condition: Callable[[], bool] | None = None
+        self._shown = asyncio.Event()
+        self.shown_at = 0.0
+        self.shown_wall = 0.0
+        self.shown_cpu = 0.0
+
+    def _show(self, screen: Any, update: Any) -> None:
+        if update is not None and hasattr(update, "render_segments"):
+            update.render_segments(self.app.console)
+        self._display(screen, update)
+        if self._condition is not None and self._condition():
+            self.shown_at, self.shown_wall = time.perf_counter(), time.time()
+            self.shown_cpu = time.process_time()
+            self._condition = None
+            self._shown.set()
+
+    def expect(self, condition: Callable[[], bool]) -> None:
+        """Time the first frame rendered while `condition()` holds."""
+        self._shown.clear()
+        self._condition = condition
+
+    async def shown(self) -> float:
+        """Wait for the expected frame; its `perf_counter` time."""
+        await asyncio.wait_for(self._shown.wait(), timeout=60)
+        return self.shown_at
+
+
+def _send_key(app: Any, key: str) -> None:
+    """Send a key to the app the way a terminal's input reaches it (as Pilot does)."""
+    from textual import events
+
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
 def _hello_app():  # type: ignore[no-untyped-def]
     from textual.app import App, ComposeResult
     from textual.widgets import Label
 
     class Hello(App[None]):
+        presses = 0
+
         def compose(self) -> ComposeResult:
             yield Label("Hello, world", id="label")
 
         def on_key(self, event: object) -> None:
-            self.query_one("#label", Label).update(f"Key {time.perf_counter()}")
+            self.presses += 1
+            self.query_one("#label", Label).update(f"Key {self.presses}")
 
     return Hello()
 
 
 async def hello() -> None:
     app = _hello_app()
+    frames = Frames(app)
+    frames.expect(lambda: bool(app.screen.query("#label")))
     async with app.run_test(size=(80, 24)) as pilot:
+        await frames.shown()
         await pilot.pause()
-        _report(ready=time.perf_counter() - STARTED)
+    _report(ready=frames.shown_wall, cpu=frames.shown_cpu)
 
 
 def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-untyped-def]
@@ -58,59 +116,77 @@ def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-unty
     return app
 
 
-async def quiz(paths: list[str]) -> None:
-    app = _quiz_app(paths)  # first, as `quiz play` does: Textual loads while banks are checked
+def _asking(app: Any, number: int) -> Callable[[], bool]:
+    """True once question `number` is on screen, its answer widget focused (the last step)."""
+    from textual.widgets import Input, OptionList
+
     from quiz.ui.screens.game import GameScreen
 
+    def asking() -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, GameScreen)
+            and screen.session.number == number
+            and isinstance(app.focused, OptionList | Input)
+        )
+
+    return asking
+
+
+async def quiz(paths: list[str]) -> None:
+    app = _quiz_app(paths)  # first, as `quiz play` does: Textual loads while banks are checked
+    frames = Frames(app)
+    frames.expect(_asking(app, 1))
     async with app.run_test(size=(80, 24)) as pilot:
-        while not isinstance(app.screen, GameScreen):
-            await pilot.pause()
+        await frames.shown()
         await pilot.pause()
-        _report(ready=time.perf_counter() - STARTED)
+    _report(ready=frames.shown_wall, cpu=frames.shown_cpu)
 
 
 async def keys_hello(presses: int) -> None:
+    """Key press to the frame showing the label it changed."""
     app = _hello_app()
+    frames = Frames(app)
     timings = []
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for _ in range(presses):
+        for press in range(1, presses + 1):
+            frames.expect(lambda n=press: app.presses == n)  # type: ignore[misc]
             start = time.perf_counter()
-            await pilot.press("x")
+            _send_key(app, "x")
+            timings.append(await frames.shown() - start)
             await pilot.pause()
-            timings.append(time.perf_counter() - start)
     _report(key=timings)
 
 
 async def keys_quiz(path: str, questions: int) -> None:
-    """Answer every question of a long game by keys: time answer→feedback and next→question."""
+    """Answer every question of a long game by keys: the answer key to the frame showing its
+    feedback, and the continue key to the frame showing the next question."""
     app = _quiz_app([path], count=questions)
-    from quiz.ui.screens.game import GameScreen
     from quiz.ui.widgets.feedback import FeedbackPanel
 
+    frames = Frames(app)
     answer_times, next_times = [], []
     async with app.run_test(size=(80, 24)) as pilot:
-        while not isinstance(app.screen, GameScreen):
-            await pilot.pause()
+        frames.expect(_asking(app, 1))
+        await frames.shown()
         screen = app.screen
-        for _ in range(questions):
+        for number in range(1, questions + 1):
             question = screen.session.current.question
-            keys = (
-                ["1", "enter"]
-                if question.kind in ("choice", "truefalse", "multi")
-                else ["5", "enter"]
-            )
-            await pilot.press(*keys[:-1])
+            typed = question.kind not in ("choice", "truefalse", "multi")
+            await pilot.press("5" if typed else "1")
             await pilot.pause()
+            frames.expect(lambda: isinstance(app.focused, FeedbackPanel))
             start = time.perf_counter()
-            await pilot.press(keys[-1])
+            _send_key(app, "enter")
+            answer_times.append(await frames.shown() - start)
             await pilot.pause()
-            assert screen.query_one(FeedbackPanel).display
-            answer_times.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            await pilot.press("enter")
-            await pilot.pause()
-            next_times.append(time.perf_counter() - start)
+            if number < questions:
+                frames.expect(_asking(app, number + 1))
+                start = time.perf_counter()
+                _send_key(app, "enter")
+                next_times.append(await frames.shown() - start)
+                await pilot.pause()
     _report(answer=answer_times, next=next_times)
 
 
@@ -126,7 +202,7 @@ def main() -> None:
         asyncio.run(keys_quiz(rest[0], int(rest[1])))
     else:
         raise SystemExit(f"unknown probe {what!r}")
-    os._exit(0)  # skip interpreter teardown: start-up is what is measured
+    os._exit(0)  # skip interpreter teardown: it is not part of any figure
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from quiz.engine.recording import GameRecorder
 from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import Store, StoreError, utc_now
-from quiz.engine.warmup import warm_in_background
+from quiz.engine.warmup import load_in_background
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -438,9 +438,11 @@ def has_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _load_for_play(args: argparse.Namespace) -> Library | None:
-    """The banks to play (one, with `--bank`), or None after saying why there are none."""
-    library = load_library(args.paths)
+def _load_for_play(args: argparse.Namespace, library: Library | None = None) -> Library | None:
+    """The banks to play (one, with `--bank`), or None after saying why there are none.
+
+    `library` is the library already loaded, when the caller loaded it."""
+    library = library if library is not None else load_library(args.paths)
     for error in library.errors:
         print(error, file=sys.stderr)
     if not library.banks:
@@ -475,11 +477,10 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | int:
     """The game app for `quiz play`'s options, or the exit status when no game can start."""
     if args.watch:
         return _preview(args)
-    finish_warming = warm_in_background(args.paths)  # check uncached banks on the other core...
+    finish_loading = load_in_background(args.paths)  # check uncached banks on the other core...
     from quiz.ui.app import QuizApp  # ...while Textual loads (only a game needs it)
 
-    finish_warming()
-    library = _load_for_play(args)
+    library = _load_for_play(args, finish_loading())
     if library is None:
         return 1
     settings = GameSettings(

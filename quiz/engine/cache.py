@@ -1,13 +1,14 @@
 """A cache of validated banks, so that a library already checked loads in a blink.
 
-Two JSON files per bank in the cache folder (`$QUIZ_HOME/cache/banks`, or the user cache
-folder), named after the bank's path: a small `.meta.json` saying what the entry was made from
-(with the bank's title, source and each question's topic), and the data (questions and source
-text), which is read only when a question of the bank is needed. An entry is used only when the bank file and its source
-text have the same size and modification time as when the entry was written, and the same
-loader version wrote it: a changed, renamed, deleted or invalid bank is never served from it
-(invalid banks are never cached). Entries are JSON, not pickle, so a cache file can never run
-code; a damaged one is ignored and rewritten. Deleting the folder is always safe.
+Two files per bank in the cache folder (`$QUIZ_HOME/cache/banks`, or the user cache folder),
+named after the bank's path: a small `.meta.json` saying what the entry was made from (with the
+bank's title, source, each question's topic and where each question sits in the data file), and
+the data, in JSON lines (the source text, then one question per line), of which only the lines
+a game needs are read. An entry is used only when the bank file and its source text have the
+same size and modification time as when the entry was written, and the same loader version
+wrote it: a changed, renamed, deleted or invalid bank is never served from it (invalid banks are
+never cached). Entries are JSON, not pickle, so a cache file can never run code; a damaged one
+is ignored and rewritten. Deleting the folder is always safe.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from quiz.engine.model import QUESTION_CLASSES, AnyQuestion, Bank, Source
 from quiz.engine.paths import cache_dir
 from quiz.engine.source import SourceText
 
-LOADER_VERSION = f"{__version__}/5"
+LOADER_VERSION = f"{__version__}/6"
 """Bumped when the loader's rules or the cache's layout change: older entries then miss."""
 
 
@@ -38,11 +39,14 @@ def stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def _entry_paths(bank_path: Path) -> tuple[Path, Path]:
-    """Where a bank's entry lives: a small `.meta` file (what it was made from) and its data."""
-    digest = hashlib.sha256(str(bank_path.resolve()).encode()).hexdigest()[:32]
+def _entry_paths(bank_path: Path, resolved: str | None = None) -> tuple[Path, Path]:
+    """Where a bank's entry lives: a small `.meta` file (what it was made from) and its data.
+
+    `resolved` is the bank's resolved path when the caller has it already."""
+    resolved = resolved or str(bank_path.resolve())
+    digest = hashlib.sha256(resolved.encode()).hexdigest()[:32]
     folder = cache_dir() / "banks"
-    return folder / f"{digest}.meta.json", folder / f"{digest}.json"
+    return folder / f"{digest}.meta.json", folder / f"{digest}.jsonl"
 
 
 def _source_path(bank_path: Path, source: Source | None) -> Path | None:
@@ -51,10 +55,11 @@ def _source_path(bank_path: Path, source: Source | None) -> Path | None:
 
 def _fresh_meta(bank_path: Path) -> dict[str, Any] | None:
     """The entry's metadata when it still describes the files on disk, else None."""
-    meta_path, _ = _entry_paths(bank_path)
+    resolved = str(bank_path.resolve())
+    meta_path, _ = _entry_paths(bank_path, resolved)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        if meta["loader"] != LOADER_VERSION or meta["path"] != str(bank_path.resolve()):
+        meta = json.loads(meta_path.read_bytes())
+        if meta["loader"] != LOADER_VERSION or meta["path"] != resolved:
             return None
         if meta["stamp"] != stamp(bank_path):
             return None
@@ -72,22 +77,28 @@ def is_fresh(bank_path: Path) -> bool:
 
 
 class LazyQuestions(Sequence[AnyQuestion]):
-    """A cached bank's questions, read from the cache the first time one is needed.
+    """A cached bank's questions, each read from the cache the first time it is needed.
 
-    Its length and each question's topic come from the small metadata file, so a game that
-    picks 10 questions out of a library of 10,000 reads only the banks it picks from. Should the
-    data file be gone or out of step by then, the bank file itself is read again.
+    Its length and each question's topic come from the small metadata file, and each question
+    is read alone, by its place in the data file: a game that picks 10 questions out of a
+    library of 10,000 reads those 10. Should the data file be gone or out of step by then, the
+    bank file itself is read again.
     """
 
     def __init__(self, data: _BankData, topics: list[str]) -> None:
         self._data = data
         self.topics = topics
-        self._items: list[AnyQuestion] | None = None
+        self._read: dict[int, AnyQuestion] = {}
 
-    def _loaded(self) -> list[AnyQuestion]:
-        if self._items is None:
-            self._items = self._data.questions()
-        return self._items
+    @property
+    def read_count(self) -> int:
+        """How many questions have been read so far."""
+        return len(self._read)
+
+    def _question(self, index: int) -> AnyQuestion:
+        if index not in self._read:
+            self._read[index] = self._data.question(index)
+        return self._read[index]
 
     def __len__(self) -> int:
         return len(self.topics)
@@ -99,51 +110,74 @@ class LazyQuestions(Sequence[AnyQuestion]):
     def __getitem__(self, index: slice) -> Sequence[AnyQuestion]: ...
 
     def __getitem__(self, index: int | slice) -> AnyQuestion | Sequence[AnyQuestion]:
-        return self._loaded()[index]
+        if isinstance(index, slice):
+            return [self._question(i) for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError("question index out of range")
+        return self._question(index % len(self))
 
     def __iter__(self) -> Iterator[AnyQuestion]:
-        return iter(self._loaded())
+        if len(self._read) < len(self):
+            self._read = dict(enumerate(self._data.all_questions()))
+        return (self._read[i] for i in range(len(self)))
 
     def __repr__(self) -> str:
         return f"LazyQuestions({len(self)} questions)"
 
 
-class _BankData:
-    """The data file of one cache entry, parsed once, on first use."""
+def _question(fields: dict[str, Any]) -> AnyQuestion:
+    """A question rebuilt from its cached fields (checked when the entry was written)."""
+    question = QUESTION_CLASSES[fields.get("type", "choice")](**fields)
+    return question  # type: ignore[return-value]  # the class is one of AnyQuestion's
 
-    def __init__(self, bank_path: Path, digest: str) -> None:
+
+class _BankData:
+    """The data file of one cache entry, read a line at a time by the byte offsets in the
+    metadata: line 0 names the save (`digest`), line 1 is the source text, then one question
+    per line. Every read checks the digest first, so a file rewritten by a later save is never
+    read at the old offsets."""
+
+    def __init__(self, bank_path: Path, digest: str, offsets: list[int]) -> None:
         self.bank_path = bank_path
         self.digest = digest
-        self._parsed: dict[str, Any] | None = None
+        self.offsets = offsets
+        self._fallback: list[Any] | None = None
 
-    def _read(self) -> dict[str, Any]:
-        if self._parsed is None:
+    def _lines(self, first: int, stop: int) -> list[Any]:
+        """Lines `first` to `stop - 1`, parsed; from the bank file when the entry is unusable."""
+        if self._fallback is None:
             try:
-                parsed = json.loads(_entry_paths(self.bank_path)[1].read_text(encoding="utf-8"))
-                if parsed.get("digest") != self.digest:
-                    raise ValueError("the data file belongs to another save")
-                self._parsed = dict(parsed)
-            except (OSError, ValueError, TypeError, AttributeError):
-                self._parsed = self._from_bank_file()
-        return self._parsed
+                with _entry_paths(self.bank_path)[1].open("rb") as handle:
+                    header = json.loads(handle.readline())
+                    if header.get("digest") != self.digest:
+                        raise ValueError("the data file belongs to another save")
+                    handle.seek(self.offsets[first])
+                    chunk = handle.read(self.offsets[stop] - self.offsets[first])
+                lines = chunk.split(b"\n")[: stop - first]
+                if len(lines) != stop - first:
+                    raise ValueError("the data file is shorter than its metadata says")
+                return [json.loads(line) for line in lines]
+            except (OSError, ValueError, TypeError, AttributeError, IndexError):
+                self._fallback = self._from_bank_file()
+        return self._fallback[first:stop]
 
-    def _from_bank_file(self) -> dict[str, Any]:
+    def _from_bank_file(self) -> list[Any]:
         from quiz.engine.loader import load_bank  # the cache went away under us: read the file
 
         bank = load_bank(self.bank_path)
-        return {
-            "questions": [vars(q) for q in bank.questions],
-            "source_text": bank.source_text.text if bank.source_text else "",
-        }
+        text = bank.source_text.text if bank.source_text else ""
+        return [{"digest": self.digest}, text, *(vars(q) for q in bank.questions)]
 
-    def questions(self) -> list[AnyQuestion]:
-        return [
-            QUESTION_CLASSES[q.get("type", "choice")](**q)  # type: ignore[misc]
-            for q in self._read()["questions"]
-        ]
+    def question(self, index: int) -> AnyQuestion:
+        (fields,) = self._lines(index + 2, index + 3)
+        return _question(fields)
+
+    def all_questions(self) -> list[AnyQuestion]:
+        return [_question(fields) for fields in self._lines(2, len(self.offsets) - 1)]
 
     def source_text(self) -> str:
-        return str(self._read()["source_text"] or "")
+        (text,) = self._lines(1, 2)
+        return str(text or "")
 
 
 def load(bank_path: Path) -> Bank | None:
@@ -157,8 +191,11 @@ def load(bank_path: Path) -> Bank | None:
     try:
         header = meta["bank"]
         source = Source(**header["source"]) if header["source"] else None
-        data = _BankData(bank_path, meta["digest"])
         topics = [str(topic) for topic in header["topics"]]
+        offsets = [int(offset) for offset in meta["offsets"]]
+        if len(offsets) != len(topics) + 3:
+            return None
+        data = _BankData(bank_path, meta["digest"], offsets)
         return Bank(
             path=bank_path,
             title=header["title"],
@@ -171,11 +208,11 @@ def load(bank_path: Path) -> Bank | None:
         return None  # a damaged entry: the bank is read again and the entry rewritten
 
 
-def _write(target: Path, text: str) -> None:
+def _write(target: Path, content: bytes) -> None:
     with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp"
+        "wb", dir=target.parent, delete=False, suffix=".tmp"
     ) as handle:
-        handle.write(text)
+        handle.write(content)
     os.replace(handle.name, target)
 
 
@@ -189,11 +226,17 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
         return
     source_file = _source_path(bank.path, bank.source)
     digest = os.urandom(8).hex()
-    data = {
-        "digest": digest,
-        "source_text": bank.source_text.text if bank.source_text else None,
-        "questions": [vars(question) for question in bank.questions],  # flat: text, lists, dicts
-    }
+    lines = [
+        {"digest": digest},
+        bank.source_text.text if bank.source_text else None,
+        *(vars(question) for question in bank.questions),  # flat: text, lists, dicts
+    ]
+    encoded = [
+        json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() for line in lines
+    ]
+    offsets = [0]
+    for line in encoded:
+        offsets.append(offsets[-1] + len(line) + 1)
     meta = {
         "loader": LOADER_VERSION,
         "path": str(bank.path.resolve()),
@@ -201,6 +244,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
         "source": str(source_file) if source_file else None,
         "source_stamp": stamp(source_file) if source_file else None,
         "digest": digest,
+        "offsets": offsets,
         "bank": {
             "title": bank.title,
             "description": bank.description,
@@ -212,7 +256,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
     meta_path, data_path = _entry_paths(bank.path)
     try:
         data_path.parent.mkdir(parents=True, exist_ok=True)
-        _write(data_path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        _write(meta_path, json.dumps(meta, ensure_ascii=False))
+        _write(data_path, b"".join(line + b"\n" for line in encoded))
+        _write(meta_path, json.dumps(meta, ensure_ascii=False).encode())
     except OSError:
         return

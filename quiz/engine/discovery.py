@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,15 +102,34 @@ def load_library(paths: Iterable[Path] = (), *, use_cache: bool = True) -> Libra
     Banks whose files have not changed since they were last validated come from the cache;
     the others are read and checked (and cached when valid).
     """
+    files, problems = find_bank_files(list(paths))
+    return load_files(files, problems, use_cache=use_cache)
+
+
+def load_files(
+    files: Sequence[Path],
+    problems: Sequence[LoadError] = (),
+    *,
+    use_cache: bool = True,
+    known: Mapping[Path, Bank] | None = None,
+) -> Library:
+    """Load these bank files, in order, into a library that also lists `problems`.
+
+    `known` holds banks already taken from the cache (see `quiz.engine.warmup`).
+    """
     with _collector_paused():
-        return _load_library(list(paths), use_cache)
+        return _load_files(files, problems, use_cache, known or {})
 
 
-def _load_library(paths: list[Path], use_cache: bool) -> Library:
-    files, problems = find_bank_files(paths)
+def _load_files(
+    files: Sequence[Path],
+    problems: Sequence[LoadError],
+    use_cache: bool,
+    known: Mapping[Path, Bank],
+) -> Library:
     library = Library(errors=list(problems), files=len(files))
     for path in files:
-        cached = cache.load(path) if use_cache else None
+        cached = known.get(path) or (cache.load(path) if use_cache else None)
         if cached is not None:
             library.banks.append(cached)
             continue

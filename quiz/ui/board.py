@@ -11,10 +11,11 @@ from datetime import datetime
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quiz.engine import reports
 from quiz.engine.store import Store
+from quiz.ui.widgets.keybar import KeyBar
 
 REFRESH_SECONDS = 1.0
 
@@ -40,7 +41,7 @@ class BoardApp(App[None]):
         yield Header()
         yield Static(id="board-summary")
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = f"games since {self.since.astimezone().strftime('%Y-%m-%d %H:%M')}"

@@ -32,7 +32,7 @@ def touch_later(path: Path, text: str | None = None) -> None:
 
 
 def entries() -> list[Path]:
-    return sorted(p for p in (cache_dir() / "banks").glob("*.json") if ".meta." not in p.name)
+    return sorted((cache_dir() / "banks").glob("*.jsonl"))
 
 
 def test_the_cache_lives_under_quiz_home(library: Path) -> None:
@@ -124,15 +124,17 @@ def test_an_unwritable_cache_is_not_an_error(
 
 
 def test_background_warm_up_fills_the_cache(library: Path) -> None:
-    from quiz.engine.warmup import _nothing, warm_in_background
+    from quiz.engine.warmup import load_in_background
 
     bank = library / "demo.yaml"
     assert not cache.is_fresh(bank)
-    wait = warm_in_background([library])
-    wait()
+    finish = load_in_background([library])
+    (loaded,) = finish().banks
     assert cache.is_fresh(bank)
-    assert warm_in_background([library]) is _nothing  # nothing left to check
-    assert load_library([library]).banks[0].title == "Demo bank for the tests"
+    assert loaded.title == "Demo bank for the tests"
+    assert isinstance(loaded.questions, cache.LazyQuestions)  # checked by the child, then cached
+    (again,) = load_in_background([library])().banks  # nothing left to check
+    assert again.title == loaded.title and len(again.questions) == len(loaded.questions)
 
 
 def test_a_cached_bank_reads_its_questions_only_when_needed(library: Path) -> None:
@@ -147,7 +149,9 @@ def test_a_cached_bank_reads_its_questions_only_when_needed(library: Path) -> No
     assert bank.source_text is not None and "Khorgos" in bank.source_text.text
 
 
-def test_selecting_from_a_big_cached_library_reads_only_the_chosen_banks(tmp_path: Path) -> None:
+def test_selecting_from_a_big_cached_library_reads_only_the_chosen_questions(
+    tmp_path: Path,
+) -> None:
     from benchmarks.generate import write_library
     from quiz.engine.session import select
 
@@ -155,5 +159,33 @@ def test_selecting_from_a_big_cached_library_reads_only_the_chosen_banks(tmp_pat
     load_library([tmp_path / "big"])
     banks = load_library([tmp_path / "big"]).banks
     items = select(banks, count=3, seed=5)
-    read = [bank for bank in banks if bank.questions._items is not None]  # type: ignore[attr-defined]
-    assert len(items) == 3 and 1 <= len(read) <= 3
+    read = sum(bank.questions.read_count for bank in banks)  # type: ignore[attr-defined]
+    assert len(items) == 3 and read == 3  # of 200 questions, only the 3 asked were read
+
+
+def test_each_question_is_read_alone_and_matches_the_bank(library: Path) -> None:
+    first = load_library([library]).banks[0]
+    (cached,) = load_library([library]).banks
+    assert asdict(cached.questions[3]) == asdict(first.questions[3])
+    assert asdict(cached.questions[-1]) == asdict(first.questions[-1])
+    assert cached.questions.read_count == 2  # type: ignore[attr-defined]
+    with pytest.raises(IndexError):
+        cached.questions[5]
+
+
+def test_a_truncated_data_file_falls_back_to_the_bank_file(library: Path) -> None:
+    load_library([library])
+    (data,) = entries()
+    data.write_bytes(data.read_bytes()[:-40])  # the last question cut short
+    (bank,) = load_library([library]).banks
+    assert bank.questions[4].id == load_library([library], use_cache=False).banks[0].questions[4].id
+
+
+def test_background_loading_reports_an_invalid_bank_and_keeps_the_others(library: Path) -> None:
+    from quiz.engine.warmup import load_in_background
+
+    (library / "broken.yaml").write_text("title: Broken\nquestions: 3\n", encoding="utf-8")
+    loaded = load_in_background([library])()
+    assert [bank.name for bank in loaded.banks] == ["demo"]
+    assert loaded.errors and loaded.errors[0].file.endswith("broken.yaml")
+    assert not cache.is_fresh(library / "broken.yaml")

@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from quiz.engine.errors import LoadError
 from quiz.engine.model import Bank
 from quiz.engine.watch import FileWatcher
 from quiz.ui.screens.game import POLL_SECONDS
+from quiz.ui.widgets.keybar import KeyBar
 
 
 def errors_content(errors: Sequence[LoadError]) -> Content:
@@ -39,7 +40,7 @@ class ErrorsScreen(Screen[list[Bank]]):
                 "Fix them and save the file: this view updates by itself.", id="errors-help"
             )
             yield Static(errors_content(self.errors), id="errors-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_files)

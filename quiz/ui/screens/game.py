@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from quiz.engine.checking import Response
 from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
@@ -25,6 +25,7 @@ from quiz.engine.session import Outcome, Session
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList, MultiChoiceList
 from quiz.ui.widgets.feedback import FeedbackPanel
+from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
@@ -51,6 +52,15 @@ def how_to_answer(question: AnyQuestion, choices: int) -> Content:
     return Content(f"Press 1–{choices} or use the arrows, then Enter (or click a choice).")
 
 
+def answer_kind(question: AnyQuestion) -> str:
+    """Which answer widget a question needs: `choice`, `multi` or `typed`."""
+    if isinstance(question, NumberQuestion | TextQuestion):
+        return "typed"
+    if isinstance(question, MultiQuestion):
+        return "multi"
+    return "choice"
+
+
 class GameScreen(Screen[Session]):
     """Plays a session to its end, then dismisses with it (for the results screen)."""
 
@@ -74,8 +84,10 @@ class GameScreen(Screen[Session]):
                 yield Static(id="prompt")
                 yield Static(id="how")
                 yield Static(id="hint")
-            yield ContentSwitcher(id="answer-area")
-        yield Footer()
+            first = answer_kind(self.session.current.question)
+            with ContentSwitcher(id="answer-area", initial=first):
+                yield self._make_answer_widget(first)  # later kinds are made when first needed
+        yield KeyBar()
 
     async def on_mount(self) -> None:
         await self.show_question(first=True)
@@ -158,21 +170,12 @@ class GameScreen(Screen[Session]):
         how = self.query_one("#how", Static)
         how.update(how_to_answer(question, len(asked.choices)))
         how.display = True
-        if isinstance(question, NumberQuestion | TextQuestion):
-            typed = await self._answer_widget("typed")
-            assert isinstance(typed, Input)
-            typed.value = ""
-            typed.focus()
-        elif isinstance(question, MultiQuestion):
-            multi = await self._answer_widget("multi")
-            assert isinstance(multi, MultiChoiceList)
-            multi.set_choices(asked.choices)
-            multi.focus()
-        else:
-            choice = await self._answer_widget("choice")
-            assert isinstance(choice, ChoiceList)
-            choice.set_choices(asked.choices)
-            choice.focus()
+        widget = await self._answer_widget(answer_kind(question))
+        if isinstance(widget, Input):
+            widget.value = ""
+        elif isinstance(widget, ChoiceList | MultiChoiceList):
+            widget.set_choices(asked.choices)
+        widget.focus()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         session.shown()
         await self._tick()

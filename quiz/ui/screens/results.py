@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from quiz.engine.session import PlayerScore, Session
 from quiz.ui.widgets.bars import TopicBars
+from quiz.ui.widgets.keybar import KeyBar
 
 NextStep = Literal["again", "mistakes", "new", "quit"]
 
@@ -100,7 +101,7 @@ class ResultsScreen(Screen[NextStep]):
             yield Button("Review mistakes", id="mistakes", disabled=not session.mistakes())
             yield Button("New game", id="new")
             yield Button("Quit", id="quit")
-        yield Footer()
+        yield KeyBar()
         self.sub_title = f"{leader.name}: {leader.score} points"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Select, Static
 
 from quiz.engine import reports
 from quiz.engine.model import Bank
 from quiz.engine.store import Store
+from quiz.ui.widgets.keybar import KeyBar
 
 
 class ScoresScreen(Screen[None]):
@@ -40,7 +41,7 @@ class ScoresScreen(Screen[None]):
                 )
             yield Static(id="scores-note")
             yield DataTable(id="scores-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from quiz.engine.model import Bank
 from quiz.engine.session import MAX_PLAYERS, GameSettings, Mode
 from quiz.engine.store import Store
 from quiz.ui.screens.scores import ScoresScreen
+from quiz.ui.widgets.keybar import KeyBar
 
 ALL = "__all__"
 COUNTS = (5, 10, 20, 50)
@@ -96,7 +97,7 @@ class StartScreen(Screen[GameSettings]):
             with Horizontal(id="start-buttons"):
                 yield Button("Start", id="start-button", variant="primary")
                 yield Button("High scores", id="scores-button")
-        yield Footer()
+        yield KeyBar()
 
     def _library_line(self) -> Content:
         total = sum(len(bank.questions) for bank in self.banks)
