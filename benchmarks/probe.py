@@ -58,6 +58,9 @@ class Frames:
             self.shown_cpu = time.process_time()
             self._condition = None
             self._shown.set()
+            if os.environ.get("QUIZ_PROBE_EXIT_AT_FRAME"):  # for instruction counts (valgrind)
+                _report(ready=self.shown_wall, cpu=self.shown_cpu)
+                os._exit(0)
 
     def expect(self, condition: Callable[[], bool]) -> None:
         """Time the first frame rendered while `condition()` holds."""

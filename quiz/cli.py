@@ -20,10 +20,10 @@ from quiz import __version__
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
-from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import Store, StoreError, utc_now
 from quiz.engine.warmup import load_in_background
+from quiz.startup import pause_collector, resume_collector
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -477,11 +477,13 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | int:
     """The game app for `quiz play`'s options, or the exit status when no game can start."""
     if args.watch:
         return _preview(args)
+    pause_collector()  # until the first screen is drawn (QuizApp restarts it)
     finish_loading = load_in_background(args.paths)  # check uncached banks on the other core...
     from quiz.ui.app import QuizApp  # ...while Textual loads (only a game needs it)
 
     library = _load_for_play(args, finish_loading())
     if library is None:
+        resume_collector()
         return 1
     settings = GameSettings(
         players=(args.player,) if args.player else ("Player",),
@@ -492,9 +494,12 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | int:
     )
     recorder = GameRecorder.open(store_path())
     if args.mode == "review" and args.player and recorder.store is not None:
+        from quiz.engine.review import describe_wait, plan_review
+
         plan = plan_review(recorder.store, args.player, library.banks, utc_now())
         if not plan.due:
             print(describe_wait(plan, utc_now()))
+            resume_collector()
             return 0
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
 

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from quiz.engine.review import record_review
 from quiz.engine.session import Outcome, Session
 from quiz.engine.store import Store, StoreError, utc_now
 
@@ -79,6 +78,7 @@ class GameRecorder:
 
     def answered(self, session: Session, outcome: Outcome) -> None:
         """Commit the answer and update the player's review card."""
+        from quiz.engine.review import record_review  # and fsrs: on the first answer
 
         def keep(store: Store) -> None:
             asked = outcome.asked

@@ -166,8 +166,12 @@ def select(
         )
     if count is not None and count < 1:
         raise SessionError("the number of questions must be at least 1")
-    random.Random(seed).shuffle(pool)
-    chosen = pool[:count] if count else pool
+    shuffler = random.Random(seed)
+    if count and count < len(pool):
+        chosen = shuffler.sample(pool, count)  # a few out of many: no need to shuffle them all
+    else:
+        chosen = pool
+        shuffler.shuffle(chosen)
     return [(bank, bank.questions[index]) for bank, index in chosen]  # read only what is asked
 
 

@@ -16,7 +16,6 @@ from textual.app import App
 
 from quiz.engine.model import Bank
 from quiz.engine.recording import GameRecorder
-from quiz.engine.review import describe_wait, new_review_session, plan_review
 from quiz.engine.session import (
     GameSettings,
     Outcome,
@@ -27,6 +26,7 @@ from quiz.engine.session import (
     preview_session,
 )
 from quiz.engine.store import Store, utc_now
+from quiz.startup import resume_collector
 from quiz.ui.screens.game import GameScreen
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class QuizApp(App[None]):
         self.session: Session | None = None
 
     def on_mount(self) -> None:
+        self.call_after_refresh(resume_collector)  # paused while the game started (quiz.cli)
         self.show_store_messages()
         if self.watcher is not None:
             self.start_preview()
@@ -105,6 +106,8 @@ class QuizApp(App[None]):
         self, settings: GameSettings, observers: list[SessionObserver]
     ) -> Session | None:
         """A review game of what is due, or None after saying when the next review is due."""
+        from quiz.engine.review import describe_wait, new_review_session, plan_review
+
         store = self.recorder.store
         if store is None:
             self.notify(

@@ -16,20 +16,22 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
 from quiz.engine.checking import Response
 from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
 from quiz.engine.session import Outcome, Session
-from quiz.ui.screens.confirm import ConfirmScreen
-from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList, MultiChoiceList
-from quiz.ui.widgets.feedback import FeedbackPanel
+from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
+    from quiz.ui.widgets.feedback import FeedbackPanel
+    from quiz.ui.widgets.multichoice import MultiChoiceList
+
+# The feedback panel, the multiple-answer list and the quit dialog are imported when first
+# needed: the first question appears without them.
 
 POLL_SECONDS = 0.5
 """How often a preview looks for saved changes."""
@@ -115,7 +117,7 @@ class GameScreen(Screen[Session]):
             self.call_later(self.show_question)
             self.notify("Reloaded.", timeout=2)
 
-    async def _answer_widget(self, kind: str) -> Widget:
+    async def _answer_widget(self, kind: str) -> ChoiceList | MultiChoiceList | Input:
         """The answer widget for a kind of question (`choice`, `multi`, `typed`), shown.
 
         Each is made the first time a question needs it, so the first question appears sooner;
@@ -123,8 +125,9 @@ class GameScreen(Screen[Session]):
         """
         switcher = self.query_one("#answer-area", ContentSwitcher)
         existing = switcher.query(f"#{kind}")
+        widget: ChoiceList | MultiChoiceList | Input
         if existing:
-            widget = existing.first()
+            widget = existing.first()  # type: ignore[assignment]  # made by _make_answer_widget
         else:
             widget = self._make_answer_widget(kind)
             await switcher.mount(widget)
@@ -132,15 +135,19 @@ class GameScreen(Screen[Session]):
         return widget
 
     @staticmethod
-    def _make_answer_widget(kind: str) -> Widget:
+    def _make_answer_widget(kind: str) -> ChoiceList | MultiChoiceList | Input:
         if kind == "choice":
             return ChoiceList(id="choice")
         if kind == "multi":
+            from quiz.ui.widgets.multichoice import MultiChoiceList
+
             return MultiChoiceList(id="multi")
         return Input(id="typed", placeholder="Type your answer, then press Enter")
 
     async def _feedback_panel(self) -> FeedbackPanel:
         """The feedback panel, made on the first answer and reused after."""
+        from quiz.ui.widgets.feedback import FeedbackPanel
+
         existing = self.query(FeedbackPanel)
         if existing:
             return existing.first()
@@ -163,7 +170,7 @@ class GameScreen(Screen[Session]):
         status.difficulty = question.difficulty
         self.query_one("#prompt", Static).update(Content(question.prompt))
         self.query_one("#hint", Static).display = False
-        for panel in self.query(FeedbackPanel):
+        for panel in self.query("#feedback"):
             panel.display = False
         switcher = self.query_one("#answer-area", ContentSwitcher)
         switcher.display = True
@@ -173,7 +180,7 @@ class GameScreen(Screen[Session]):
         widget = await self._answer_widget(answer_kind(question))
         if isinstance(widget, Input):
             widget.value = ""
-        elif isinstance(widget, ChoiceList | MultiChoiceList):
+        else:
             widget.set_choices(asked.choices)
         widget.focus()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
@@ -202,6 +209,8 @@ class GameScreen(Screen[Session]):
             choice.focus()
             choice.action_pick(index)
         elif switcher.current == "multi":
+            from quiz.ui.widgets.multichoice import MultiChoiceList
+
             multi = switcher.query_one("#multi", MultiChoiceList)
             multi.focus()
             multi.action_toggle_number(index)
@@ -217,6 +226,7 @@ class GameScreen(Screen[Session]):
 
     def action_quit_game(self, _key: str = "q") -> None:
         """Ask before leaving a game that is still running."""
+        from quiz.ui.screens.confirm import ConfirmScreen
 
         def leave(yes: bool | None) -> None:
             if yes:
@@ -231,8 +241,8 @@ class GameScreen(Screen[Session]):
         event.stop()
         await self._answer(self.session.current.choices[event.option_index])
 
-    @on(MultiChoiceList.Submitted)
-    async def _multi_submitted(self, event: MultiChoiceList.Submitted) -> None:
+    async def on_multi_choice_list_submitted(self, event: MultiChoiceList.Submitted) -> None:
+        """The player submitted a multiple-answer question."""
         choices = self.session.current.choices
         await self._answer(frozenset(choices[index] for index in event.picked))
 
@@ -271,8 +281,8 @@ class GameScreen(Screen[Session]):
         panel.focus()
         self.refresh_bindings()
 
-    @on(FeedbackPanel.Continue)
-    async def _next_question(self) -> None:
+    async def on_feedback_panel_continue(self) -> None:
+        """The player read the feedback: on to the next question, or to the results."""
         self.session.advance()
         if self.session.finished:
             if self._countdown is not None:
