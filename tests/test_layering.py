@@ -18,3 +18,17 @@ def test_engine_imports_without_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_playing_from_the_cache_needs_no_validation_machinery() -> None:
+    """The game's modules leave pydantic, annotated_types, YAML and fsrs to the first file read
+    or the first answer: start-up stays fast."""
+    code = (
+        "import sys, quiz.cli, quiz.ui.app, quiz.engine.cache, quiz.engine.warmup\n"
+        "heavy = ['pydantic', 'annotated_types', 'yaml', 'fsrs', 'rapidfuzz']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,9 +1,10 @@
 """The bank format: one frozen dataclass per question type, a `Source` and a `Bank`.
 
-These classes are what the game works with, and they are light to import (no pydantic), so a
-game served from the cache starts fast. Their annotations also carry the format's constraints
-(`annotated_types`, which pydantic reads): `quiz.engine.schema` validates files into these very
-classes, and derives the JSON Schema from them. Rules that need several fields at once (an answer
+These classes are what the game works with, and they are light to import (no pydantic, no
+annotated_types), so a game served from the cache starts fast. Their annotations also carry the
+format's constraints (`Rule`, which pydantic reads as the `annotated_types` constraint it names):
+`quiz.engine.schema` validates files into these very classes, and derives the JSON Schema from
+them. Rules that need several fields at once (an answer
 that must be one of the choices, a context found in the source) live in `quiz.engine.rules`.
 """
 
@@ -14,11 +15,36 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
-from annotated_types import Ge, Len, MinLen
-
 from quiz.engine.source import SourceText
 
-Text = Annotated[str, MinLen(1)]
+
+class Rule:
+    """A constraint of the format on a field, named after the `annotated_types` constraint it
+    stands for: `Rule("MinLen", 1)`, `Rule("Len", 2, 8)`, `Rule("Ge", 0)`.
+
+    pydantic reads it as that constraint (`__get_pydantic_core_schema__`) when it validates a
+    file or writes the JSON Schema. The game, which plays banks from the cache, never needs it,
+    and so never imports annotated_types (a twentieth of its start-up).
+    """
+
+    __slots__ = ("arguments", "name")
+
+    def __init__(self, name: str, *arguments: int) -> None:
+        self.name = name
+        self.arguments = arguments
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        """The schema of `source` under the `annotated_types` constraint this rule names."""
+        import annotated_types
+
+        constraint = getattr(annotated_types, self.name)(*self.arguments)
+        return handler(Annotated[source, constraint])
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r}, {', '.join(map(str, self.arguments))})"
+
+
+Text = Annotated[str, Rule("MinLen", 1)]
 """A non-empty piece of text (surrounding space is dropped when a bank is read)."""
 
 Difficulty = Literal["easy", "medium", "hard"]
@@ -91,7 +117,7 @@ class ChoiceQuestion(QuestionBase):
 
     type: Literal["choice"] = "choice"
     """choice (the default), multi, truefalse, number or text."""
-    choices: Annotated[list[Text], Len(2, 8)]
+    choices: Annotated[list[Text], Rule("Len", 2, 8)]
     """2 to 8 distinct choices."""
     answer: Text
     """One of the choices."""
@@ -109,9 +135,9 @@ class MultiQuestion(QuestionBase):
 
     type: Literal["multi"]
     """choice (the default), multi, truefalse, number or text."""
-    choices: Annotated[list[Text], Len(2, 8)]
+    choices: Annotated[list[Text], Rule("Len", 2, 8)]
     """2 to 8 distinct choices."""
-    answer: Annotated[list[Text], MinLen(1)]
+    answer: Annotated[list[Text], Rule("MinLen", 1)]
     """The right choices, a list."""
     feedback: dict[str, Text] = field(default_factory=dict)
     """Why a particular wrong choice is wrong."""
@@ -144,7 +170,7 @@ class NumberQuestion(QuestionBase):
     """choice (the default), multi, truefalse, number or text."""
     answer: float
     """The right number."""
-    tolerance: Annotated[float, Ge(0)] = 0.0
+    tolerance: Annotated[float, Rule("Ge", 0)] = 0.0
     """Absolute tolerance, 0 by default."""
     unit: Text | None = None
     """The unit, shown beside the input."""
