@@ -3,7 +3,8 @@
 - `hello`: a hello-world Textual app, headless, until its label is on screen.
 - `quiz PATH...`: the game as `quiz play --player Bench PATH...` starts it, until question 1
   is on screen (the bundled bank when no path is given).
-- `keys-hello N` / `keys-quiz PATH N`: key press timings (see `keys_hello`, `keys_quiz`).
+- `keys-hello N` / `keys-hello-screen N` / `keys-quiz PATH N`: key press timings (see
+  `keys_hello`, `keys_quiz`).
 
 Times are taken at the **frame**: the moment the app has rendered the screen update that shows
 the result (turned into the bytes a terminal would receive), not when Pilot's idle detection
@@ -82,19 +83,37 @@ def _send_key(app: Any, key: str) -> None:
     app._driver.send_message(event)
 
 
-def _hello_app():  # type: ignore[no-untyped-def]
+PAGE_WORDS = (
+    "China and the five Central Asian states traded more than ninety billion dollars of goods "
+    "last year, and the new railway through Khorgos carries containers west every day. "
+).split()
+
+
+def _page(number: int) -> str:
+    """A screenful of wrapped text, different for each key press."""
+    words = PAGE_WORDS[number % len(PAGE_WORDS) :] + PAGE_WORDS[: number % len(PAGE_WORDS)]
+    return " ".join(words * 12)
+
+
+def _hello_app(full_screen: bool = False):  # type: ignore[no-untyped-def]
+    """The floor: a label that a key press changes, or (`full_screen`) a screenful of text that
+    a key press replaces, as much of the screen as an answer changes in the game."""
     from textual.app import App, ComposeResult
-    from textual.widgets import Label
+    from textual.widgets import Label, Static
 
     class Hello(App[None]):
         presses = 0
 
         def compose(self) -> ComposeResult:
             yield Label("Hello, world", id="label")
+            if full_screen:
+                yield Static(_page(0), id="page")
 
         def on_key(self, event: object) -> None:
             self.presses += 1
             self.query_one("#label", Label).update(f"Key {self.presses}")
+            if full_screen:
+                self.query_one("#page", Static).update(_page(self.presses))
 
     return Hello()
 
@@ -146,9 +165,9 @@ async def quiz(paths: list[str]) -> None:
     _report(ready=frames.shown_wall, cpu=frames.shown_cpu)
 
 
-async def keys_hello(presses: int) -> None:
-    """Key press to the frame showing the label it changed."""
-    app = _hello_app()
+async def keys_hello(presses: int, full_screen: bool = False) -> None:
+    """Key press to the frame showing the label (and page) it changed."""
+    app = _hello_app(full_screen)
     frames = Frames(app)
     timings = []
     async with app.run_test(size=(80, 24)) as pilot:
@@ -201,6 +220,8 @@ def main() -> None:
         asyncio.run(quiz(rest))
     elif what == "keys-hello":
         asyncio.run(keys_hello(int(rest[0])))
+    elif what == "keys-hello-screen":
+        asyncio.run(keys_hello(int(rest[0]), full_screen=True))
     elif what == "keys-quiz":
         asyncio.run(keys_quiz(rest[0], int(rest[1])))
     else:

@@ -77,11 +77,20 @@ class GameRecorder:
         self._guard(start)
 
     def answered(self, session: Session, outcome: Outcome) -> None:
-        """Commit the answer and update the player's review card."""
-        from quiz.engine.review import record_review  # and fsrs: on the first answer
+        """Commit the answer with the player's review card for the question, in one go."""
+        from quiz.engine.review import review_update  # and fsrs: after the first screen
 
         def keep(store: Store) -> None:
             asked = outcome.asked
+            review = review_update(
+                store,
+                outcome.player,
+                asked.bank.name,
+                asked.question,
+                outcome.correct,
+                outcome.hint_used,
+                store.now(),
+            )
             store.record_answer(
                 self._games[outcome.player],
                 asked.bank.name,
@@ -91,18 +100,18 @@ class GameRecorder:
                 outcome.points.total,
                 outcome.seconds,
                 outcome.hint_used,
-            )
-            record_review(
-                store,
-                outcome.player,
-                asked.bank.name,
-                asked.question,
-                outcome.correct,
-                outcome.hint_used,
-                store.now(),
+                review,
             )
 
         self._guard(keep)
+
+    def prepare(self) -> None:
+        """Load what recording an answer needs (fsrs), so that the first answer is as quick as
+        the others: called once the first question is on screen."""
+        if self.store is not None:
+            from quiz.engine.review import prepare_scheduler
+
+            prepare_scheduler()
 
     def finished(self, session: Session) -> None:
         """Mark every player's game finished."""

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.session import GameSettings, Session, SessionError, SessionObserver
-from quiz.engine.store import Store, question_hash, timestamp
+from quiz.engine.store import ReviewRow, Store, question_hash, timestamp
 
 if TYPE_CHECKING:
     from fsrs import Rating, Scheduler
@@ -41,6 +41,20 @@ def rating(correct: bool, hint_used: bool) -> Rating:
     return Rating.Hard if hint_used else Rating.Good
 
 
+def review_update(
+    store: Store,
+    player: str,
+    bank: str,
+    question: AnyQuestion,
+    correct: bool,
+    hint_used: bool,
+    when: datetime,
+) -> ReviewRow:
+    """The player's card for this question after this answer, ready for `Store.record_answer`
+    to write along with the answer."""
+    return _reviewed(store, player, bank, question, correct, hint_used, when)[0]
+
+
 def record_review(
     store: Store,
     player: str,
@@ -50,7 +64,22 @@ def record_review(
     hint_used: bool,
     when: datetime,
 ) -> datetime:
-    """Update the player's card for this question; return when it is next due."""
+    """Update the player's card for this question on its own; return when it is next due."""
+    row, due = _reviewed(store, player, bank, question, correct, hint_used, when)
+    store.save_review(row)
+    return due
+
+
+def _reviewed(
+    store: Store,
+    player: str,
+    bank: str,
+    question: AnyQuestion,
+    correct: bool,
+    hint_used: bool,
+    when: datetime,
+) -> tuple[ReviewRow, datetime]:
+    """The card after this answer, as a row, and when it is next due."""
     player_id = store.player_id(player)
     fingerprint = question_hash(question)
     rows = store.query(
@@ -62,16 +91,14 @@ def record_review(
     same = bool(rows) and rows[0]["question_hash"] == fingerprint
     card = Card.from_json(rows[0]["card"]) if same else Card()
     card, _ = _scheduler().review_card(card, rating(correct, hint_used), when)
-    with store.transaction() as db:
-        db.execute(
-            "INSERT INTO reviews(player_id, bank, question_id, question_hash, card, due)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(player_id, bank, question_id) DO UPDATE SET"
-            " question_hash = excluded.question_hash, card = excluded.card, due = excluded.due",
-            (player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due)),
-        )
+    row = ReviewRow(player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due))
     due: datetime = card.due
-    return due
+    return row, due
+
+
+def prepare_scheduler() -> None:
+    """Import fsrs and build its scheduler now rather than on the first answer."""
+    _scheduler()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from quiz.engine.model import (
     AnyQuestion,
@@ -250,9 +250,13 @@ class Store:
         points: int,
         seconds: float,
         hint_used: bool,
+        review: ReviewRow | None = None,
     ) -> None:
-        """Keep one answer and update its game's totals, committed at once."""
+        """Keep one answer, update its game's totals and (given) the player's review card for
+        the question, all in one transaction committed at once."""
         with self.transaction() as db:
+            if review is not None:
+                _upsert_review(db, review)
             db.execute(
                 "INSERT INTO answers(game_id, bank, question_id, question_hash, topic, difficulty,"
                 " answer, correct, points, seconds, hint_used, answered_at)"
@@ -278,6 +282,11 @@ class Store:
                 (points, int(correct), game_id),
             )
 
+    def save_review(self, review: ReviewRow) -> None:
+        """Keep a player's review card for a question, committed at once."""
+        with self.transaction() as db:
+            _upsert_review(db, review)
+
     def finish_game(self, game_id: int) -> None:
         """Mark a game as played to its end (only finished games enter the leaderboard)."""
         with self.transaction() as db:
@@ -290,6 +299,29 @@ class Store:
         cursor = self.connection.cursor()
         cursor.row_factory = sqlite3.Row
         return list(cursor.execute(sql, parameters))
+
+
+class ReviewRow(NamedTuple):
+    """A player's spaced-repetition card for one question, as the `reviews` table keeps it."""
+
+    player_id: int
+    bank: str
+    question_id: str
+    question_hash: str
+    card: str
+    """The fsrs card, as its JSON."""
+    due: str
+    """When the card is next due (`timestamp`)."""
+
+
+def _upsert_review(db: _Transaction, review: ReviewRow) -> None:
+    db.execute(
+        "INSERT INTO reviews(player_id, bank, question_id, question_hash, card, due)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT(player_id, bank, question_id) DO UPDATE SET"
+        " question_hash = excluded.question_hash, card = excluded.card, due = excluded.due",
+        review,
+    )
 
 
 class _Transaction:

@@ -66,7 +66,7 @@ class QuizApp(App[None]):
         self.session: Session | None = None
 
     def on_mount(self) -> None:
-        self.call_after_refresh(resume_collector)  # paused while the game started (quiz.cli)
+        self.call_after_refresh(self._after_first_screen)
         self.show_store_messages()
         if self.watcher is not None:
             self.start_preview()
@@ -74,6 +74,12 @@ class QuizApp(App[None]):
             self.show_start()
         else:
             self.start_game(self.settings)
+
+    def _after_first_screen(self) -> None:
+        """What waits until the first screen is drawn: the cycle collector (paused while the
+        game started, see quiz.startup) and loading what recording the first answer needs."""
+        resume_collector()
+        self.recorder.prepare()
 
     def show_start(self) -> None:
         """Show the start screen; the game starts with the settings it returns."""

@@ -93,6 +93,7 @@ class GameScreen(Screen[Session]):
 
     async def on_mount(self) -> None:
         await self.show_question(first=True)
+        self.call_after_refresh(self._feedback_panel)  # made while the player reads
         if self.session.time_limit is not None:
             self._countdown = self.set_interval(0.25, self._tick)
         if self.watcher is not None:
@@ -145,13 +146,15 @@ class GameScreen(Screen[Session]):
         return Input(id="typed", placeholder="Type your answer, then press Enter")
 
     async def _feedback_panel(self) -> FeedbackPanel:
-        """The feedback panel, made on the first answer and reused after."""
+        """The feedback panel, hidden until an answer shows it; made once the first question
+        is on screen (or by the first answer, if that comes sooner), then reused."""
         from quiz.ui.widgets.feedback import FeedbackPanel
 
         existing = self.query(FeedbackPanel)
         if existing:
             return existing.first()
         panel = FeedbackPanel(id="feedback")
+        panel.display = False
         await self.query_one("#body", Vertical).mount(panel)
         return panel
 
