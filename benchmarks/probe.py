@@ -83,15 +83,16 @@ def _send_key(app: Any, key: str) -> None:
     app._driver.send_message(event)
 
 
-PAGE_WORDS = (
+PAGE_TEXT = (
     "China and the five Central Asian states traded more than ninety billion dollars of goods "
-    "last year, and the new railway through Khorgos carries containers west every day. "
-).split()
+    "last year, and the new railway through Khorgos carries containers west every day."
+)
 
 
 def _page(number: int) -> str:
     """A screenful of wrapped text, different for each key press."""
-    words = PAGE_WORDS[number % len(PAGE_WORDS) :] + PAGE_WORDS[: number % len(PAGE_WORDS)]
+    all_words = PAGE_TEXT.split()
+    words = all_words[number % len(all_words) :] + all_words[: number % len(all_words)]
     return " ".join(words * 12)
 
 
