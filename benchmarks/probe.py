@@ -130,11 +130,11 @@ async def hello() -> None:
 
 
 def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-untyped-def]
-    from quiz.cli import build_parser, prepare_play
+    from quiz.cli import parse_arguments, prepare_play
 
     args = ["play", "--player", "Bench", "--seed", "1", *paths]
     args += ["--count", str(count) if count else "all"]
-    app = prepare_play(build_parser().parse_args(args))
+    app = prepare_play(parse_arguments(args))
     assert not isinstance(app, int), f"the game did not start: {app}"
     return app
 

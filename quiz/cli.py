@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,20 +30,6 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_GAMES = 50
 """Games served at once before newcomers wait (see quiz.serve; kept here to spare the import)."""
-
-COMMANDS = (
-    "play",
-    "validate",
-    "list",
-    "scores",
-    "report",
-    "new",
-    "schema",
-    "import",
-    "export",
-    "serve",
-    "board",
-)
 
 
 def _paths(parser: argparse.ArgumentParser) -> None:
@@ -78,16 +64,7 @@ def _since(text: str) -> datetime:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="quiz",
-        description="A terminal quiz game. Run 'quiz' to play the bundled banks.",
-    )
-    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    play = commands.add_parser("play", help="play a game (the default command)")
+def _play_arguments(play: argparse.ArgumentParser) -> None:
     _paths(play)
     play.add_argument("--bank", metavar="NAME", help="play one bank, by file name or title")
     play.add_argument(
@@ -111,20 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--mode", choices=MODES, default="practice", help="practice (no clock) or timed"
     )
 
-    validate = commands.add_parser("validate", help="check banks and report every mistake")
+
+def _validate_arguments(validate: argparse.ArgumentParser) -> None:
     _paths(validate)
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument(
         "--watch", action="store_true", help="check again each time a file is saved"
     )
 
-    listing = commands.add_parser("list", help="list the banks found, with their topics")
-    _paths(listing)
 
-    scores = commands.add_parser("scores", help="the leaderboards: each player's best game")
+def _scores_arguments(scores: argparse.ArgumentParser) -> None:
     scores.add_argument("--bank", metavar="NAME", help="one bank's leaderboard (by file name)")
 
-    report = commands.add_parser("report", help="teacher reports of the answers kept")
+
+def _report_arguments(report: argparse.ArgumentParser) -> None:
     report.add_argument("--bank", metavar="NAME", help="only this bank (by file name)")
     report.add_argument("--player", metavar="NAME", help="only this player")
     report.add_argument(
@@ -139,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("table", "csv", "json"), default="table")
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
 
-    new = commands.add_parser("new", help="write a starter bank with one example of every type")
+
+def _new_arguments(new: argparse.ArgumentParser) -> None:
     new.add_argument("file", type=Path, metavar="FILE", help="the new bank, e.g. my-bank.yaml")
     new.add_argument(
         "--source",
@@ -148,9 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the source text: copied beside the bank, contexts taken from it",
     )
 
-    commands.add_parser("schema", help="print the JSON Schema of the bank format")
 
-    importer = commands.add_parser("import", help="turn a GIFT or Aiken file into a bank")
+def _import_arguments(importer: argparse.ArgumentParser) -> None:
     importer.add_argument("file", type=Path, metavar="FILE")
     importer.add_argument("--from", dest="source_format", choices=("gift", "aiken"), required=True)
     importer.add_argument(
@@ -161,7 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write the bank (default: FILE with .yaml)",
     )
 
-    serve = commands.add_parser("serve", help="serve the game to browsers (classroom mode)")
+
+def _serve_arguments(serve: argparse.ArgumentParser) -> None:
     _paths(serve)
     serve.add_argument(
         "--host",
@@ -186,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the address students use, when it differs from the one they typed",
     )
 
-    board = commands.add_parser("board", help="the teacher's live leaderboard of today's games")
+
+def _board_arguments(board: argparse.ArgumentParser) -> None:
     board.add_argument(
         "--since",
         metavar="DATE",
@@ -194,28 +173,65 @@ def build_parser() -> argparse.ArgumentParser:
         help="show games since DATE (default: since midnight)",
     )
 
-    exporter = commands.add_parser(
-        "export", help="write a bank in another format (GIFT for Moodle)"
-    )
+
+def _export_arguments(exporter: argparse.ArgumentParser) -> None:
     exporter.add_argument("file", type=Path, metavar="FILE")
     exporter.add_argument("--to", dest="target_format", choices=("gift",), required=True)
     exporter.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="where to write (default: print it)"
     )
+
+
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None] | None]] = {
+    "play": ("play a game (the default command)", _play_arguments),
+    "validate": ("check banks and report every mistake", _validate_arguments),
+    "list": ("list the banks found, with their topics", _paths),
+    "scores": ("the leaderboards: each player's best game", _scores_arguments),
+    "report": ("teacher reports of the answers kept", _report_arguments),
+    "new": ("write a starter bank with one example of every type", _new_arguments),
+    "schema": ("print the JSON Schema of the bank format", None),
+    "import": ("turn a GIFT or Aiken file into a bank", _import_arguments),
+    "serve": ("serve the game to browsers (classroom mode)", _serve_arguments),
+    "board": ("the teacher's live leaderboard of today's games", _board_arguments),
+    "export": ("write a bank in another format (GIFT for Moodle)", _export_arguments),
+}
+"""Each subcommand: its help line, and what adds its arguments."""
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every subcommand with its help line; the arguments of `only` (when
+    given, the command being run: building all of argparse's arguments costs a game's start-up
+    a few milliseconds), or of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="quiz",
+        description="A terminal quiz game. Run 'quiz' to play the bundled banks.",
+    )
+    parser.add_argument("--version", action="version", version=f"quiz {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, add_arguments) in SUBCOMMANDS.items():
+        subparser = commands.add_parser(name, help=summary)
+        if add_arguments is not None and only in (None, name):
+            add_arguments(subparser)
     return parser
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line's options (`quiz` and `quiz PATH ...` mean `quiz play ...`)."""
+    args = _with_default_command(argv)
+    return build_parser(only=args[0] if args[0] in SUBCOMMANDS else None).parse_args(args)
 
 
 def _with_default_command(argv: Sequence[str]) -> list[str]:
     """`quiz` and `quiz PATH ...` mean `quiz play ...`."""
     args = list(argv)
-    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
+    if not args or (args[0] not in SUBCOMMANDS and args[0] not in ("-h", "--help", "--version")):
         return ["play", *args]
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = build_parser().parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
+    args = parse_arguments(sys.argv[1:] if argv is None else argv)
     if args.command == "validate":
         if args.watch:
             return watch_validate(args.paths, args.format)

@@ -182,3 +182,15 @@ def test_report_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
         main(["report", "--since", "last tuesday"])
     assert exit_.value.code == 2
     assert "is not a date like 2026-11-28" in capsys.readouterr().err
+
+
+def test_each_command_parses_as_with_the_full_parser() -> None:
+    """Only the command being run gets its arguments built; its help must not change."""
+    from quiz.cli import SUBCOMMANDS, build_parser
+
+    full = build_parser()
+    for name in SUBCOMMANDS:
+        alone = build_parser(only=name)
+        full_help = full._subparsers._group_actions[0].choices[name].format_help()  # type: ignore[union-attr]
+        alone_help = alone._subparsers._group_actions[0].choices[name].format_help()  # type: ignore[union-attr]
+        assert alone_help == full_help, name
