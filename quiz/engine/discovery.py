@@ -64,7 +64,7 @@ def find_bank_files(paths: Sequence[Path] = ()) -> tuple[list[Path], list[LoadEr
     return unique, problems
 
 
-@dataclass
+@dataclass(eq=False)  # a container, compared by identity
 class Library:
     """The banks that loaded, and every error of those that did not."""
 

@@ -208,7 +208,7 @@ QUESTION_CLASSES: dict[str, type[QuestionBase]] = {
 }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False)  # one per file loaded: compared by identity
 class Bank:
     """A loaded, valid bank: its header, its questions, where it came from and its source text."""
 

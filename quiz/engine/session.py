@@ -33,7 +33,7 @@ TIME_LIMITS: dict[str, float] = {"easy": 20.0, "medium": 30.0, "hard": 45.0}
 TRUE_FALSE = ("True", "False")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one per question asked
 class Asked:
     """A question as this game asks it: its bank, and its choices in this game's order."""
 
@@ -50,7 +50,7 @@ class Asked:
         return source.passage(self.question.context)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: one per answer
 class Outcome:
     """What happened when a player answered: right or wrong, the points, and the teaching."""
 
@@ -82,7 +82,7 @@ class Outcome:
         return [question.feedback[choice] for choice in self.picked if choice in question.feedback]
 
 
-@dataclass
+@dataclass(eq=False)  # running state, compared by identity
 class TopicTally:
     """Right answers out of questions asked, for one topic."""
 
@@ -90,7 +90,7 @@ class TopicTally:
     asked: int = 0
 
 
-@dataclass
+@dataclass(eq=False)  # running state, compared by identity
 class PlayerScore:
     """One player's game so far."""
 

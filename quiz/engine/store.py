@@ -114,7 +114,7 @@ def question_hash(question: AnyQuestion) -> str:
     return digest.hexdigest()[:16]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Opened:
     """A store that opened, and what the player should be told about it (a moved corrupt file)."""
 

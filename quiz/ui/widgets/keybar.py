@@ -22,11 +22,7 @@ class KeyBar(Widget):
     """One line listing the shown key bindings active now; updated in place when they change."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "key-bar--key",
-        "key-bar--description",
-        "key-bar--disabled",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"key-bar--key", "key-bar--description"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -43,9 +39,6 @@ class KeyBar(Widget):
         & > .key-bar--description {
             color: $footer-description-foreground;
             background: $footer-description-background;
-        }
-        & > .key-bar--disabled {
-            text-style: dim;
         }
     }
     """
@@ -68,7 +61,6 @@ class KeyBar(Widget):
         """` key description ` for each shown binding, in the order the screen lists them."""
         key_style = self.get_visual_style("key-bar--key")
         description_style = self.get_visual_style("key-bar--description")
-        disabled_style = self.get_visual_style("key-bar--disabled", partial=True)
         pieces: list[Content] = []
         spans: list[tuple[int, int, str, bool]] = []
         shown_actions: set[str] = set()
@@ -81,8 +73,8 @@ class KeyBar(Widget):
                 (f" {self.app.get_key_display(binding)} ", key_style),
                 (f"{binding.description} ", description_style),
             )
-            if not enabled:
-                piece = piece.stylize(disabled_style)
+            if not enabled:  # shown but unavailable now (a check_action that returns None)
+                piece = piece.stylize("dim")
             pieces.append(piece)
             spans.append((start, start + piece.cell_length, binding.key, enabled))
             start += piece.cell_length
