@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
@@ -81,14 +81,13 @@ class GameScreen(Screen[Session]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
-        with Vertical(id="body"):
-            with VerticalScroll(id="question", can_focus=False):
-                yield Static(id="prompt")
-                yield Static(id="how")
-                yield Static(id="hint")
-            first = answer_kind(self.session.current.question)
-            with ContentSwitcher(id="answer-area", initial=first):
-                yield self._make_answer_widget(first)  # later kinds are made when first needed
+        with VerticalScroll(id="question", can_focus=False):
+            yield Static(id="prompt")
+            yield Static(id="how")
+            yield Static(id="hint")
+        first = answer_kind(self.session.current.question)
+        with ContentSwitcher(id="answer-area", initial=first):
+            yield self._make_answer_widget(first)  # later kinds are made when first needed
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -155,7 +154,7 @@ class GameScreen(Screen[Session]):
             return existing.first()
         panel = FeedbackPanel(id="feedback")
         panel.display = False
-        await self.query_one("#body", Vertical).mount(panel)
+        await self.mount(panel, after="#answer-area")
         return panel
 
     async def show_question(self, first: bool = False) -> None:
