@@ -11,9 +11,8 @@ import random
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from quiz.engine.checking import Response, Verdict, check, vocabulary
 from quiz.engine.discovery import pick_bank
 from quiz.engine.model import (
     AnyQuestion,
@@ -22,8 +21,14 @@ from quiz.engine.model import (
     MultiQuestion,
     TrueFalseQuestion,
 )
-from quiz.engine.scoring import Points, accuracy, score_answer
 from quiz.engine.source import Paragraph, SourceText
+
+if TYPE_CHECKING:
+    from quiz.engine.checking import Response, Verdict
+    from quiz.engine.scoring import Points
+
+# Checking and scoring (quiz.engine.checking, .scoring) are imported on the first answer: a game
+# shows its first question without them.
 
 Mode = Literal["practice", "timed", "review"]
 MODES: tuple[str, ...] = ("practice", "timed", "review")
@@ -107,6 +112,8 @@ class PlayerScore:
     @property
     def accuracy(self) -> float:
         """Right answers out of questions asked, 0 to 1."""
+        from quiz.engine.scoring import accuracy
+
         return accuracy(self.right, self.asked)
 
     def record(self, outcome: Outcome) -> None:
@@ -205,7 +212,7 @@ class Session:
         self._shown_at: float | None = None
         self._hint_used = False
         self._answered = False
-        self._vocabulary = vocabulary(question for _, question in items)
+        self._vocabulary: frozenset[str] | None = None  # made on the first answer
         self.observers = list(observers)
         for observer in self.observers:
             observer.started(self)
@@ -278,10 +285,23 @@ class Session:
             self._hint_used = True
         return hint
 
+    def prepare(self) -> None:
+        """Load what answering needs (checking, scoring, the typo vocabulary) before the first
+        answer, while the player reads: the first answer is then as quick as the others."""
+        from quiz.engine.checking import vocabulary
+        from quiz.engine.scoring import score_answer  # noqa: F401  (imported: that is the point)
+
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(asked.question for asked in self.asked)
+
     def answer(self, response: Response) -> Outcome:
         """Check and score the player's answer to the current question."""
         if self._answered or self.finished:
             raise SessionError("this question has already been answered")
+        from quiz.engine.checking import check
+
+        self.prepare()
+        assert self._vocabulary is not None
         verdict = check(self.current.question, response, self._vocabulary)
         picked: tuple[str, ...] = ()
         if isinstance(response, frozenset):
@@ -294,11 +314,16 @@ class Session:
         """The countdown ran out: the question counts as missed."""
         if self._answered or self.finished:
             raise SessionError("this question has already been answered")
+        from quiz.engine.checking import Verdict
+
         return self._settle(Verdict(False, "(no answer in time)"), timed_out=True)
 
     def _settle(
         self, verdict: Verdict, picked: tuple[str, ...] = (), *, timed_out: bool = False
     ) -> Outcome:
+        from quiz.engine.checking import Verdict
+        from quiz.engine.scoring import score_answer
+
         self.shown()
         assert self._shown_at is not None
         seconds = max(0.0, self._clock() - self._shown_at)
@@ -353,7 +378,7 @@ class Session:
         self._answered = False
         self._hint_used = False
         self._shown_at = None
-        self._vocabulary = vocabulary(question for _, question in items)
+        self._vocabulary = None
 
     @property
     def bank_name(self) -> str:

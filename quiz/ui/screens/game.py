@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, OptionList, Static
 
-from quiz.engine.checking import Response
 from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
 from quiz.engine.session import Outcome, Session
 from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList
@@ -26,6 +25,7 @@ from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
+    from quiz.engine.checking import Response
     from quiz.engine.watch import FileWatcher
     from quiz.ui.widgets.feedback import FeedbackPanel
     from quiz.ui.widgets.multichoice import MultiChoiceList
@@ -92,7 +92,7 @@ class GameScreen(Screen[Session]):
 
     async def on_mount(self) -> None:
         await self.show_question(first=True)
-        self.call_after_refresh(self._feedback_panel)  # made while the player reads
+        self.call_after_refresh(self._prepare_answers)
         if self.session.time_limit is not None:
             self._countdown = self.set_interval(0.25, self._tick)
         if self.watcher is not None:
@@ -143,6 +143,12 @@ class GameScreen(Screen[Session]):
 
             return MultiChoiceList(id="multi")
         return Input(id="typed", placeholder="Type your answer, then press Enter")
+
+    async def _prepare_answers(self) -> None:
+        """While the player reads the first question, load what answering needs and make the
+        feedback panel: the first answer then shows as quickly as the others."""
+        self.session.prepare()
+        await self._feedback_panel()
 
     async def _feedback_panel(self) -> FeedbackPanel:
         """The feedback panel, hidden until an answer shows it; made once the first question
