@@ -3,7 +3,8 @@
 Generates its libraries in a temporary folder, runs each measurement several times (medians),
 and prints a table: figure, value, floor, ratio, target and pass/fail; then how each figure grows
 from 1,000 to 10,000 to 100,000 questions. Options: `--runs N` (default 5), `--quick` (fewer
-runs, no 100,000-question library), `--markdown` (the table for benchmarks/README.md).
+runs, no 100,000-question library), `--markdown` (the table for benchmarks/README.md),
+`--instructions` (the bundled start-up in CPU instructions too, under valgrind).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import itertools
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -79,6 +81,30 @@ def probe(what: str, *args: str, home: Path) -> dict[str, object]:
     return data
 
 
+def instructions(what: str, home: Path) -> int | None:
+    """CPU instructions from process start to the probe's first frame, counted by valgrind
+    (callgrind): the same from run to run, where times vary by tens of percent on a shared
+    machine. None when valgrind is not installed."""
+    if shutil.which("valgrind") is None:
+        return None
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"QUIZ_HOME": str(home), "QUIZ_PROBE_EXIT_AT_FRAME": "1"}
+    result = subprocess.run(
+        [
+            *("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"),
+            *(sys.executable, "-m", "benchmarks.probe", what),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=900,
+        check=False,
+    )
+    found = re.search(r"Collected : (\d+)", result.stderr)
+    return int(found.group(1)) if found else None
+
+
 def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
@@ -118,7 +144,9 @@ def hello(home: Path) -> tuple[float, int]:
     return float(data["elapsed"]), int(data["peak_kib"])  # type: ignore[call-overload]
 
 
-def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
+def measure(
+    runs: int, quick: bool, work: Path, count_instructions: bool = False
+) -> tuple[list[Row], list[str]]:
     home = work / "home"
     home.mkdir()
     rows: list[Row] = []
@@ -204,6 +232,16 @@ def measure(runs: int, quick: bool, work: Path) -> tuple[list[Row], list[str]]:
         rows.append(Row(f"{figure} (full-screen floor)", value, key_screen, unit="ms"))
 
     lines = growth_lines(growth, sizes)
+    if count_instructions:
+        floor, ours = instructions("hello", home), instructions("quiz", home)
+        if floor and ours:
+            lines += [
+                "",
+                f"start-up, bundled bank, in CPU instructions (valgrind): {ours / 1e6:,.0f} M "
+                f"against {floor / 1e6:,.0f} M for hello world: {ours / floor:.2f}×",
+            ]
+        else:
+            lines += ["", "(instruction counts need valgrind, which is not installed)"]
     return rows, lines
 
 
@@ -260,11 +298,16 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="3 runs, no 100,000-question library")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the bundled start-up's CPU instructions under valgrind (steady)",
+    )
     args = parser.parse_args()
     runs = 3 if args.quick else args.runs
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as folder:
         started = time.perf_counter()
-        rows, growth = measure(runs, args.quick, Path(folder))
+        rows, growth = measure(runs, args.quick, Path(folder), args.instructions)
     print(
         f"quiz benchmarks — {platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores, {runs} runs each (medians), "
