@@ -14,14 +14,27 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.session import GameSettings, Session, SessionError, SessionObserver
-from quiz.engine.store import ReviewRow, Store, question_hash, timestamp
+from quiz.engine.store import Store, question_hash, timestamp
 
 if TYPE_CHECKING:
     from fsrs import Rating, Scheduler
+
+
+class ReviewRow(NamedTuple):
+    """A player's spaced-repetition card for one question, as the `reviews` table keeps it."""
+
+    player_id: int
+    bank: str
+    question_id: str
+    question_hash: str
+    card: str
+    """The fsrs card, as its JSON."""
+    due: str
+    """When the card is next due (`timestamp`)."""
 
 
 @cache

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from quiz.engine.model import (
     AnyQuestion,
@@ -24,6 +24,9 @@ from quiz.engine.model import (
     NumberQuestion,
     TextQuestion,
 )
+
+if TYPE_CHECKING:
+    from quiz.engine.review import ReviewRow  # defined with the review logic, loaded later
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for other games' writes before the store counts as locked (writes take
@@ -299,19 +302,6 @@ class Store:
         cursor = self.connection.cursor()
         cursor.row_factory = sqlite3.Row
         return list(cursor.execute(sql, parameters))
-
-
-class ReviewRow(NamedTuple):
-    """A player's spaced-repetition card for one question, as the `reviews` table keeps it."""
-
-    player_id: int
-    bank: str
-    question_id: str
-    question_hash: str
-    card: str
-    """The fsrs card, as its JSON."""
-    due: str
-    """When the card is next due (`timestamp`)."""
 
 
 def _upsert_review(db: _Transaction, review: ReviewRow) -> None:
