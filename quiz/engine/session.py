@@ -288,9 +288,11 @@ class Session:
     def prepare(self) -> None:
         """Load what answering needs (checking, scoring, the typo vocabulary) before the first
         answer, while the player reads: the first answer is then as quick as the others."""
-        from quiz.engine.checking import vocabulary
-        from quiz.engine.scoring import score_answer  # noqa: F401  (imported: that is the point)
+        import importlib
 
+        from quiz.engine.checking import vocabulary
+
+        importlib.import_module("quiz.engine.scoring")
         if self._vocabulary is None:
             self._vocabulary = vocabulary(asked.question for asked in self.asked)
 
