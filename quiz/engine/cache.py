@@ -258,5 +258,6 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
         data_path.parent.mkdir(parents=True, exist_ok=True)
         _write(data_path, b"".join(line + b"\n" for line in encoded))
         _write(meta_path, json.dumps(meta, ensure_ascii=False).encode())
+        data_path.with_suffix(".json").unlink(missing_ok=True)  # an older version's data file
     except OSError:
         return

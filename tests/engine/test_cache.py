@@ -189,3 +189,15 @@ def test_background_loading_reports_an_invalid_bank_and_keeps_the_others(library
     assert [bank.name for bank in loaded.banks] == ["demo"]
     assert loaded.errors and loaded.errors[0].file.endswith("broken.yaml")
     assert not cache.is_fresh(library / "broken.yaml")
+
+
+def test_an_older_versions_data_file_is_removed_when_the_entry_is_rewritten(
+    library: Path,
+) -> None:
+    load_library([library])
+    (data,) = entries()
+    legacy = data.with_suffix(".json")
+    legacy.write_text('{"questions": []}', encoding="utf-8")  # as loader version 5 left it
+    touch_later(library / "demo.yaml")
+    load_library([library])
+    assert not legacy.exists() and data.exists()
