@@ -55,24 +55,27 @@ class Row:
         return "pass" if self.ratio <= self.target else "FAIL"
 
 
+def _run_probe(
+    command: list[str], home: Path, **environment: str
+) -> subprocess.CompletedProcess[str]:
+    """Run a probe's command with QUIZ_HOME (and `environment`) set, from compiled bytecode.
+
+    As on a normal install, the probes run from compiled bytecode: each module is compiled on
+    its first run and read from __pycache__ after (this machine's PYTHONDONTWRITEBYTECODE would
+    otherwise make every run compile Textual anew, and measure the compiler).
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env |= {"QUIZ_HOME": str(home), **environment}
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=900, check=False
+    )
+
+
 def probe(what: str, *args: str, home: Path) -> dict[str, object]:
     """Run one probe process with QUIZ_HOME set; return its JSON line, with `elapsed`: the
     seconds from starting the process to its first frame."""
-    # As on a normal install, the probes run from compiled bytecode: each module is compiled
-    # on its first run and read from __pycache__ after (this machine's PYTHONDONTWRITEBYTECODE
-    # would otherwise make every run compile Textual anew, and measure the compiler).
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["QUIZ_HOME"] = str(home)
     spawned = time.time()  # the probe reports the wall-clock time of its first frame
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.probe", what, *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=900,
-        check=False,
-    )
+    result = _run_probe([sys.executable, "-m", "benchmarks.probe", what, *args], home)
     if result.returncode != 0:
         raise SystemExit(f"probe {what} failed:\n{result.stderr[-3000:]}")
     data: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -87,19 +90,13 @@ def instructions(what: str, home: Path) -> int | None:
     machine. None when valgrind is not installed."""
     if shutil.which("valgrind") is None:
         return None
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env |= {"QUIZ_HOME": str(home), "QUIZ_PROBE_EXIT_AT_FRAME": "1"}
-    result = subprocess.run(
+    result = _run_probe(
         [
             *("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null"),
             *(sys.executable, "-m", "benchmarks.probe", what),
         ],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=900,
-        check=False,
+        home,
+        QUIZ_PROBE_EXIT_AT_FRAME="1",
     )
     # A forked child (a cold start checks banks in one) reports its own count: take the
     # parent's, the process valgrind started (the first pid in its output).

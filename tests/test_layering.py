@@ -1,9 +1,18 @@
-"""The engine stands alone: importing it (and the CLI's non-game commands) never loads Textual."""
+"""The engine stands alone: importing it (and the CLI's non-game commands) never loads Textual;
+and the game's own modules leave the heavy ones to when they are needed."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+
+
+def printed_by_fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (so that no test's imports leak into it)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
 
 
 def test_engine_imports_without_textual() -> None:
@@ -14,10 +23,7 @@ def test_engine_imports_without_textual() -> None:
         "import quiz.cli\n"
         "print('textual' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "False"
+    assert printed_by_fresh_python(code) == "False"
 
 
 def test_playing_from_the_cache_needs_no_validation_machinery() -> None:
@@ -28,7 +34,4 @@ def test_playing_from_the_cache_needs_no_validation_machinery() -> None:
         "heavy = ['pydantic', 'annotated_types', 'yaml', 'fsrs', 'rapidfuzz']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
+    assert printed_by_fresh_python(code) == "[]"

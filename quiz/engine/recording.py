@@ -78,11 +78,11 @@ class GameRecorder:
 
     def answered(self, session: Session, outcome: Outcome) -> None:
         """Commit the answer with the player's review card for the question, in one go."""
-        from quiz.engine.review import review_update  # and fsrs: after the first screen
+        from quiz.engine.review import next_review  # and fsrs: after the first screen
 
         def keep(store: Store) -> None:
             asked = outcome.asked
-            review = review_update(
+            review, _due = next_review(
                 store,
                 outcome.player,
                 asked.bank.name,

@@ -54,36 +54,7 @@ def rating(correct: bool, hint_used: bool) -> Rating:
     return Rating.Hard if hint_used else Rating.Good
 
 
-def review_update(
-    store: Store,
-    player: str,
-    bank: str,
-    question: AnyQuestion,
-    correct: bool,
-    hint_used: bool,
-    when: datetime,
-) -> ReviewRow:
-    """The player's card for this question after this answer, ready for `Store.record_answer`
-    to write along with the answer."""
-    return _reviewed(store, player, bank, question, correct, hint_used, when)[0]
-
-
-def record_review(
-    store: Store,
-    player: str,
-    bank: str,
-    question: AnyQuestion,
-    correct: bool,
-    hint_used: bool,
-    when: datetime,
-) -> datetime:
-    """Update the player's card for this question on its own; return when it is next due."""
-    row, due = _reviewed(store, player, bank, question, correct, hint_used, when)
-    store.save_review(row)
-    return due
-
-
-def _reviewed(
+def next_review(
     store: Store,
     player: str,
     bank: str,
@@ -92,7 +63,8 @@ def _reviewed(
     hint_used: bool,
     when: datetime,
 ) -> tuple[ReviewRow, datetime]:
-    """The card after this answer, as a row, and when it is next due."""
+    """The player's card for this question after this answer, as the row to write (with the
+    answer, by `Store.record_answer`), and when the card is next due."""
     player_id = store.player_id(player)
     fingerprint = question_hash(question)
     rows = store.query(
@@ -107,6 +79,21 @@ def _reviewed(
     row = ReviewRow(player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due))
     due: datetime = card.due
     return row, due
+
+
+def record_review(
+    store: Store,
+    player: str,
+    bank: str,
+    question: AnyQuestion,
+    correct: bool,
+    hint_used: bool,
+    when: datetime,
+) -> datetime:
+    """Update the player's card for this question on its own; return when it is next due."""
+    row, due = next_review(store, player, bank, question, correct, hint_used, when)
+    store.save_review(row)
+    return due
 
 
 def prepare_scheduler() -> None:
