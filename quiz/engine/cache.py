@@ -168,12 +168,23 @@ class _BankData:
         text = bank.source_text.text if bank.source_text else ""
         return [{"digest": self.digest}, text, *(vars(q) for q in bank.questions)]
 
+    def _questions(self, first: int, stop: int) -> list[AnyQuestion]:
+        """The questions on lines `first` to `stop - 1`; from the bank file when a line does
+        not make a question (a damaged entry whose digest survived)."""
+        try:
+            return [_question(fields) for fields in self._lines(first, stop)]
+        except (TypeError, AttributeError, KeyError):
+            if self._fallback is not None:
+                raise  # the bank file itself: cannot happen for a bank that loaded
+            self._fallback = self._from_bank_file()
+            return [_question(fields) for fields in self._fallback[first:stop]]
+
     def question(self, index: int) -> AnyQuestion:
-        (fields,) = self._lines(index + 2, index + 3)
-        return _question(fields)
+        (question,) = self._questions(index + 2, index + 3)
+        return question
 
     def all_questions(self) -> list[AnyQuestion]:
-        return [_question(fields) for fields in self._lines(2, len(self.offsets) - 1)]
+        return self._questions(2, len(self.offsets) - 1)
 
     def source_text(self) -> str:
         (text,) = self._lines(1, 2)

@@ -201,3 +201,13 @@ def test_an_older_versions_data_file_is_removed_when_the_entry_is_rewritten(
     touch_later(library / "demo.yaml")
     load_library([library])
     assert not legacy.exists() and data.exists()
+
+
+def test_a_damaged_question_line_falls_back_to_the_bank_file(library: Path) -> None:
+    first = load_library([library]).banks[0]
+    (data,) = entries()
+    lines = data.read_bytes().split(b"\n")
+    lines[3] = b'"' + b"x" * (len(lines[3]) - 2) + b'"'  # valid JSON, same length, not a question
+    data.write_bytes(b"\n".join(lines))
+    (bank,) = load_library([library]).banks
+    assert asdict(bank.questions[1]) == asdict(first.questions[1])
