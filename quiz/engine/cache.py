@@ -137,8 +137,9 @@ class _BankData:
     per line. Every read checks the digest first, so a file rewritten by a later save is never
     read at the old offsets."""
 
-    def __init__(self, bank_path: Path, digest: str, offsets: list[int]) -> None:
+    def __init__(self, bank_path: Path, data_path: Path, digest: str, offsets: list[int]) -> None:
         self.bank_path = bank_path
+        self.data_path = data_path
         self.digest = digest
         self.offsets = offsets
         self._fallback: list[Any] | None = None
@@ -147,7 +148,7 @@ class _BankData:
         """Lines `first` to `stop - 1`, parsed; from the bank file when the entry is unusable."""
         if self._fallback is None:
             try:
-                with _entry_paths(self.bank_path)[1].open("rb") as handle:
+                with self.data_path.open("rb") as handle:
                     header = json.loads(handle.readline())
                     if header.get("digest") != self.digest:
                         raise ValueError("the data file belongs to another save")
@@ -206,7 +207,8 @@ def load(bank_path: Path) -> Bank | None:
         offsets = [int(offset) for offset in meta["offsets"]]
         if len(offsets) != len(topics) + 3:
             return None
-        data = _BankData(bank_path, meta["digest"], offsets)
+        data_path = _entry_paths(bank_path, meta["path"])[1]  # the resolved path, checked
+        data = _BankData(bank_path, data_path, meta["digest"], offsets)
         return Bank(
             path=bank_path,
             title=header["title"],
