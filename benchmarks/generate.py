@@ -87,3 +87,34 @@ def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> lis
         )
         paths.append(path)
     return paths
+
+
+def write_store(path: Path, answers: int) -> None:
+    """A scores file as a busy class leaves it after a school year: `answers` answers by 30
+    players, in games of 10, on the bundled bank's questions."""
+    from quiz.engine.store import Store
+
+    store = Store.open(path).store
+    with store.transaction() as db:
+        db.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30) "
+            "INSERT INTO players(name, created_at) SELECT 'Student ' || i, '2026-09-01T08:00:00Z'"
+            " FROM n"
+        )
+        db.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            "INSERT INTO games(player_id, bank, mode, seed, started_at, ended_at, questions,"
+            " score, asked, right) SELECT 1 + i % 30, 'xi-kazakhstan-central-asia', 'practice',"
+            " i, '2026-10-01T08:00:00Z', '2026-10-01T08:05:00Z', 10, 700, 10, 7 FROM n",
+            (answers // 10,),
+        )
+        db.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ? - 1) "
+            "INSERT INTO answers(game_id, bank, question_id, question_hash, topic, difficulty,"
+            " answer, correct, points, seconds, hint_used, answered_at)"
+            " SELECT 1 + i / 10, 'xi-kazakhstan-central-asia', 'question-' || (i % 120),"
+            " '29b7eee64101700c', 'Trade', 'medium', 'an answer of a few words', i % 10 < 7,"
+            " 100, 4.5, 0, '2026-10-01T08:01:00Z' FROM n",
+            (answers,),
+        )
+    store.close()

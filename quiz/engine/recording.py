@@ -29,12 +29,16 @@ class GameRecorder:
         self.problem = problem
         self.notice = notice
         self._games: dict[str, int] = {}
+        self._session: Session | None = None
 
     @classmethod
     def open(cls, path: Path, now: Callable[[], datetime] = utc_now) -> GameRecorder:
-        """A recorder on the store at `path`; on failure, one that keeps nothing and says why."""
+        """A recorder on the store at `path`; on failure, one that keeps nothing and says why.
+
+        The file's integrity check runs in the background: the game starts without reading the
+        whole file first, and a damaged file is replaced before the next write."""
         try:
-            opened = Store.open(path, now)
+            opened = Store.open(path, now, check_in_background=True)
         except StoreError as error:
             return cls(None, NOT_SAVED.format(reason=str(error)))
         return cls(opened.store, notice=opened.notice)
@@ -47,6 +51,8 @@ class GameRecorder:
 
     def _guard(self, action: Callable[[Store], None], attempts: int = 3) -> None:
         """Run a write; a lock is waited out up to `attempts` times before saving stops."""
+        if self.store is not None and self.store.found_damage():
+            self._replace_damaged_store()
         if self.store is None:
             return
         try:
@@ -65,16 +71,33 @@ class GameRecorder:
             self.store.close()
             self.store = None
 
+    def _replace_damaged_store(self) -> None:
+        """The background check found the file damaged: move it aside (the answers kept so far
+        stay in it) and go on in a fresh file, where the running games start again."""
+        assert self.store is not None
+        path, now = self.store.path, self.store.now
+        self.store.close()
+        self.store = None
+        try:
+            opened = Store.replace_damaged(path, now)
+        except StoreError as error:
+            self.problem = NOT_SAVED.format(reason=str(error))
+            return
+        self.store, self.notice = opened.store, opened.notice
+        self._games.clear()
+        if self._session is not None:
+            self._start_games(self.store, self._session)
+
+    def _start_games(self, store: Store, session: Session) -> None:
+        for player in session.players:
+            self._games[player.name] = store.start_game(
+                player.name, session.bank_name, session.mode, session.seed, session.total
+            )
+
     def started(self, session: Session) -> None:
         """Start one stored game per player."""
-
-        def start(store: Store) -> None:
-            for player in session.players:
-                self._games[player.name] = store.start_game(
-                    player.name, session.bank_name, session.mode, session.seed, session.total
-                )
-
-        self._guard(start)
+        self._guard(lambda store: self._start_games(store, session))
+        self._session = session  # its games start again should the file be replaced
 
     def answered(self, session: Session, outcome: Outcome) -> None:
         """Commit the answer with the player's review card for the question, in one go."""

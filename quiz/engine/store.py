@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -135,23 +136,71 @@ class Store:
         self.path = path
         self.now = now
         self._players: dict[str, int] = {}
+        self._checked = threading.Event()
+        self._damaged = False
+
+    def _check_integrity(self) -> None:
+        """Run SQLite's quick_check on a connection of its own (so that it can run in a thread)
+        and note whether the file is damaged."""
+        try:
+            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+            try:
+                self._damaged = connection.execute("PRAGMA quick_check").fetchone()[0] != "ok"
+            finally:
+                connection.close()
+        except sqlite3.DatabaseError as error:
+            self._damaged = _is_corrupt(error)
+        except sqlite3.Error:
+            pass  # locked or gone: a check that cannot run finds nothing
+        finally:
+            self._checked.set()
+
+    def found_damage(self, wait: float = 0.0) -> bool:
+        """Whether the integrity check found the file damaged (False while it still runs);
+        `wait` seconds at most for it to finish."""
+        self._checked.wait(wait)
+        return self._checked.is_set() and self._damaged
 
     @classmethod
-    def open(cls, path: Path, now: Callable[[], datetime] = utc_now) -> Opened:
+    def open(
+        cls,
+        path: Path,
+        now: Callable[[], datetime] = utc_now,
+        *,
+        check_in_background: bool = False,
+    ) -> Opened:
         """Open (creating and migrating) the store at `path`.
 
         A corrupt file is renamed beside itself and replaced; raises StoreError when the folder
         cannot be written, the file is locked for too long, or a newer version wrote it.
+
+        The whole file is checked for damage (SQLite's quick_check) before this returns, or,
+        with `check_in_background`, in a thread while the game starts: the check reads every
+        page (0.15 s for a big class's 45 MB), and a game must not wait for it; the game's
+        recorder asks `found_damage()` before each write.
         """
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from None
         try:
-            return Opened(cls._open(path, now))
+            store = cls._open(path, now)
+            if not check_in_background:
+                store._check_integrity()
+                if store._damaged:
+                    store.close()
+                    raise sqlite3.DatabaseError("database disk image is malformed")
+            else:
+                threading.Thread(target=store._check_integrity, daemon=True).start()
+            return Opened(store)
         except sqlite3.DatabaseError as error:
             if not _is_corrupt(error):
                 raise StoreError(_explain(error, path)) from None
+        return cls.replace_damaged(path, now)
+
+    @classmethod
+    def replace_damaged(cls, path: Path, now: Callable[[], datetime] = utc_now) -> Opened:
+        """Move a damaged file aside (never deleting it) and start a fresh store in its place."""
         moved = _move_aside(path, now())
         try:
             return Opened(
@@ -177,8 +226,6 @@ class Store:
             # In WAL mode, NORMAL keeps every commit through a crash of the game (only a power
             # cut may lose the last ones) without waiting for the disk at each answer.
             connection.execute("PRAGMA synchronous = NORMAL")
-            if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise sqlite3.DatabaseError("database disk image is malformed")
             store = cls(connection, path, now)
             store._migrate(version)
             return store

@@ -68,6 +68,68 @@ def test_a_corrupt_file_is_moved_aside_not_deleted(tmp_path: Path) -> None:
     opened.store.start_game("Ann", "demo", "practice", 1, 5)  # the fresh store works
 
 
+def _damage_a_page_deep_inside(path: Path, bank: Bank) -> None:
+    """A store of a few hundred pages with one page in the middle overwritten: it opens, and
+    only a read of the whole file (SQLite's quick_check) finds the damage."""
+    store = Store.open(path).store
+    game = store.start_game("Ann", "demo", "practice", 1, 3000)
+    for _ in range(300):
+        store.record_answer(game, "demo", bank.questions[0], "x" * 200, True, 1, 1.0, False)
+    store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 4096 // 2 * 4096
+    data[middle : middle + 4096] = b"\xff" * 4096
+    path.write_bytes(bytes(data))
+
+
+def test_damage_deep_in_the_file_is_found_when_it_opens(tmp_path: Path, bank: Bank) -> None:
+    path = tmp_path / "quiz.db"
+    _damage_a_page_deep_inside(path, bank)
+    opened = Store.open(path)  # as reports and exports open it: checked before it returns
+    assert opened.notice is not None and "damaged" in opened.notice
+    assert opened.store.query("SELECT COUNT(*) AS n FROM answers")[0]["n"] == 0
+    assert len(list(tmp_path.glob("quiz.db.corrupt-*"))) == 1
+
+
+def test_a_game_starts_before_the_check_and_a_damaged_file_is_replaced_before_a_write(
+    tmp_path: Path, bank: Bank
+) -> None:
+    path = tmp_path / "quiz.db"
+    _damage_a_page_deep_inside(path, bank)
+    recorder = GameRecorder.open(path)  # the check runs in the background
+    assert recorder.store is not None
+    assert recorder.store.found_damage(wait=30)
+    session = new_session(
+        [bank], GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder]
+    )
+    session.answer("anything")
+    (notice,) = recorder.take_messages()
+    assert "damaged" in notice and "moved to" in notice
+    (moved,) = tmp_path.glob("quiz.db.corrupt-*")
+    assert moved.stat().st_size > 300 * 200  # the old answers are kept, aside
+    store = recorder.store
+    assert store is not None and not store.found_damage(wait=30)
+    game = store.query("SELECT players.name, games.asked FROM games JOIN players")[0]
+    assert (game["name"], game["asked"]) == ("Kim", 1)  # the game goes on in the new file
+
+
+def test_a_game_replaces_a_file_found_damaged_while_it_runs(tmp_path: Path, bank: Bank) -> None:
+    path = tmp_path / "quiz.db"
+    _damage_a_page_deep_inside(path, bank)
+    recorder = GameRecorder.open(path)
+    session = new_session(
+        [bank], GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder]
+    )
+    assert recorder.store is not None and recorder.store.found_damage(wait=30)
+    session.answer("anything")  # the game was started in the damaged file: it starts again
+    session.advance()
+    session.answer("anything")
+    assert recorder.store is not None
+    game = recorder.store.query("SELECT asked FROM games")
+    assert [row["asked"] for row in game] == [2]
+
+
 def test_an_unwritable_folder_gives_a_clear_message(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         blocker = tmp_path / "file"
