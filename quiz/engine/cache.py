@@ -39,26 +39,26 @@ def stamp(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def _entry_paths(bank_path: Path, resolved: str | None = None) -> tuple[Path, Path]:
-    """Where a bank's entry lives: a small `.meta` file (what it was made from) and its data.
-
-    `resolved` is the bank's resolved path when the caller has it already."""
-    resolved = resolved or str(bank_path.resolve())
+def _entry_paths(resolved: str) -> tuple[str, str]:
+    """Where the entry of the bank at this resolved path lives: a small `.meta` file (what it
+    was made from) and its data (plain strings: a library's worth of Path objects is slow)."""
     digest = hashlib.sha256(resolved.encode()).hexdigest()[:32]
-    folder = cache_dir() / "banks"
-    return folder / f"{digest}.meta.json", folder / f"{digest}.jsonl"
+    entry = os.path.join(cache_dir(), "banks", digest)
+    return f"{entry}.meta.json", f"{entry}.jsonl"
 
 
 def _source_path(bank_path: Path, source: Source | None) -> Path | None:
     return bank_path.parent / source.text if source and source.text else None
 
 
-def _fresh_meta(bank_path: Path) -> dict[str, Any] | None:
-    """The entry's metadata when it still describes the files on disk, else None."""
-    resolved = str(bank_path.resolve())
-    meta_path, _ = _entry_paths(bank_path, resolved)
+def _fresh_meta(bank_path: Path) -> tuple[dict[str, Any], str] | None:
+    """The entry's metadata and data file when it still describes the files on disk, else
+    None."""
+    resolved = os.path.realpath(bank_path)
+    meta_path, data_path = _entry_paths(resolved)
     try:
-        meta = json.loads(meta_path.read_bytes())
+        with open(meta_path, "rb") as handle:
+            meta = json.loads(handle.read())
         if meta["loader"] != LOADER_VERSION or meta["path"] != resolved:
             return None
         if meta["stamp"] != stamp(bank_path):
@@ -66,7 +66,7 @@ def _fresh_meta(bank_path: Path) -> dict[str, Any] | None:
         source = meta["source"]
         if source is not None and meta["source_stamp"] != stamp(Path(source)):
             return None
-        return dict(meta)
+        return dict(meta), data_path
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -137,7 +137,7 @@ class _BankData:
     per line. Every read checks the digest first, so a file rewritten by a later save is never
     read at the old offsets."""
 
-    def __init__(self, bank_path: Path, data_path: Path, digest: str, offsets: list[int]) -> None:
+    def __init__(self, bank_path: Path, data_path: str, digest: str, offsets: list[int]) -> None:
         self.bank_path = bank_path
         self.data_path = data_path
         self.digest = digest
@@ -148,7 +148,7 @@ class _BankData:
         """Lines `first` to `stop - 1`, parsed; from the bank file when the entry is unusable."""
         if self._fallback is None:
             try:
-                with self.data_path.open("rb") as handle:
+                with open(self.data_path, "rb") as handle:
                     header = json.loads(handle.readline())
                     if header.get("digest") != self.digest:
                         raise ValueError("the data file belongs to another save")
@@ -197,17 +197,19 @@ def load(bank_path: Path) -> Bank | None:
 
     Only the small metadata file is read now; questions and source text follow on first use.
     """
-    meta = _fresh_meta(bank_path)
-    if meta is None:
+    fresh = _fresh_meta(bank_path)
+    if fresh is None:
         return None
+    meta, data_path = fresh
     try:
         header = meta["bank"]
         source = Source(**header["source"]) if header["source"] else None
-        topics = [str(topic) for topic in header["topics"]]
-        offsets = [int(offset) for offset in meta["offsets"]]
+        # As this module wrote them (the file is replaced whole, never edited in place): a
+        # list of texts and a list of whole numbers, one more than the file's lines.
+        topics: list[str] = header["topics"]
+        offsets: list[int] = meta["offsets"]
         if len(offsets) != len(topics) + 3:
             return None
-        data_path = _entry_paths(bank_path, meta["path"])[1]  # the resolved path, checked
         data = _BankData(bank_path, data_path, meta["digest"], offsets)
         return Bank(
             path=bank_path,
@@ -237,6 +239,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
     """
     if read_stamp is None or read_stamp != stamp(bank.path):
         return
+    resolved = os.path.realpath(bank.path)
     source_file = _source_path(bank.path, bank.source)
     digest = os.urandom(8).hex()
     lines = [
@@ -252,7 +255,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
         offsets.append(offsets[-1] + len(line) + 1)
     meta = {
         "loader": LOADER_VERSION,
-        "path": str(bank.path.resolve()),
+        "path": resolved,
         "stamp": read_stamp,
         "source": str(source_file) if source_file else None,
         "source_stamp": stamp(source_file) if source_file else None,
@@ -266,7 +269,7 @@ def save(bank: Bank, read_stamp: list[int] | None) -> None:
             "topics": list(bank.question_topics),
         },
     }
-    meta_path, data_path = _entry_paths(bank.path)
+    meta_path, data_path = map(Path, _entry_paths(resolved))
     try:
         data_path.parent.mkdir(parents=True, exist_ok=True)
         _write(data_path, b"".join(line + b"\n" for line in encoded))
