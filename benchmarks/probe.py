@@ -199,7 +199,7 @@ async def keys_quiz(path: str, questions: int) -> None:
             typed = question.kind not in ("choice", "truefalse", "multi")
             await pilot.press("5" if typed else "1")
             await pilot.pause()
-            frames.expect(lambda: isinstance(app.focused, FeedbackPanel))
+            frames.expect(lambda: any(panel.display for panel in screen.query(FeedbackPanel)))
             start = time.perf_counter()
             _send_key(app, "enter")
             answer_times.append(await frames.shown() - start)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
+from quiz.ui.widgets.keybar import KeyBar
 from tests.ui.helpers import advance_to, answer_current, make_app, text_of
 
 
@@ -35,10 +36,11 @@ async def test_a_whole_game_of_every_type_to_the_results() -> None:
             kinds.append(screen.session.current.question.kind)
             await answer_current(pilot, right=number != 2)
             panel = screen.query_one(FeedbackPanel)
-            assert panel.display and panel.has_focus
+            assert panel.display
+            assert str(screen.query_one(KeyBar).render()) == " ⏎ Next  q Quit "
             verdict = text_of(pilot, "#verdict")
             assert verdict.startswith("✔ Right!" if number != 2 else "✘ Wrong.")
-            await pilot.press("enter")
+            await pilot.press("enter" if number % 2 else "space")  # either goes on
             await pilot.pause()
         assert sorted(kinds) == sorted(["choice", "multi", "truefalse", "number", "text"])
         assert isinstance(app.screen, ResultsScreen)
@@ -223,3 +225,29 @@ async def test_timed_mode_counts_down_and_times_out() -> None:
         await pilot.pause(0.4)
         assert text_of(pilot, "#verdict").startswith("⏱ Time is up.")
         assert not screen.session.outcomes[-1].correct
+
+
+async def test_keys_scroll_long_feedback_and_a_typed_space_stays_in_the_answer() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await advance_to(pilot, kind="text")
+        await pilot.press(*"a b")
+        assert screen.query_one("#typed", Input).value == "a b"  # not taken as "Next"
+        await pilot.press("enter")
+        await pilot.pause()
+        panel = screen.query_one(FeedbackPanel)
+        assert panel.display and panel.max_scroll_y > 0  # more feedback than fits at 60×20
+        await pilot.press("pagedown")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y > 0
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y == panel.max_scroll_y
+        await pilot.press("home")
+        await pilot.wait_for_scheduled_animations()
+        assert panel.scroll_y == 0
+        number = screen.session.number
+        await pilot.press("space")
+        await pilot.pause()
+        assert screen.session.number == number + 1
+        assert isinstance(app.focused, Input | OptionList)  # the next answer has the keys

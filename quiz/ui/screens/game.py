@@ -39,6 +39,16 @@ POLL_SECONDS = 0.5
 HINT_KEY = "question_mark"
 """`?`: never part of a typed answer, since answers are compared without punctuation."""
 
+FEEDBACK_SCROLL_KEYS = {
+    "up": "scroll_up",
+    "down": "scroll_down",
+    "pageup": "page_up",
+    "pagedown": "page_down",
+    "home": "scroll_home",
+    "end": "scroll_end",
+}
+"""The keys that scroll the feedback panel, and its scrolling actions they run."""
+
 
 def how_to_answer(question: AnyQuestion, choices: int) -> Content:
     """One line under the prompt saying how this type of question is answered."""
@@ -68,6 +78,13 @@ class GameScreen(Screen[Session]):
 
     BINDINGS = [
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
+        # While the feedback shows (nothing has the focus then): go on, or scroll the feedback.
+        Binding("enter", "continue", "Next"),
+        Binding("space", "continue", "Next", show=False),
+        *[
+            Binding(key, f"scroll_feedback('{action}')", show=False)
+            for key, action in FEEDBACK_SCROLL_KEYS.items()
+        ],
         Binding("q", "quit_game", "Quit"),
         Binding("escape", "quit_game('typing')", "Quit", key_display="esc"),
         *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
@@ -202,6 +219,8 @@ class GameScreen(Screen[Session]):
         `q`, or with `Escape` while an answer is being typed (when `q` is a letter)."""
         if action == "hint":
             return self.session.current.question.hint is not None and not self.session.answered
+        if action in ("continue", "scroll_feedback"):
+            return self.session.answered
         if action == "quit_game":
             typing = isinstance(self.focused, Input)
             return typing if parameters == ("typing",) else not typing
@@ -286,12 +305,19 @@ class GameScreen(Screen[Session]):
         panel = await self._feedback_panel()
         panel.show(outcome)
         panel.display = True
-        # Focused now, not after the next frame as `panel.focus()` would: a focus change redraws
-        # the whole screen, and this way the answer costs one redraw instead of two (-5 ms).
-        self.set_focus(panel)
+        # The keys come to the screen while the feedback shows. Unfocused now, not after the
+        # next frame as `blur()` would: a focus change redraws the whole screen, and this way
+        # the answer costs one redraw instead of two.
+        self.set_focus(None)
         self.refresh_bindings()
 
-    async def on_feedback_panel_continue(self) -> None:
+    def action_scroll_feedback(self, action: str) -> None:
+        """Scroll the feedback panel (`action`: one of its scrolling actions)."""
+        from quiz.ui.widgets.feedback import FeedbackPanel
+
+        getattr(self.query_one(FeedbackPanel), f"action_{action}")()
+
+    async def action_continue(self) -> None:
         """The player read the feedback: on to the next question, or to the results."""
         self.session.advance()
         if self.session.finished:

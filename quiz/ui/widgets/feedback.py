@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Static
 
 from quiz.engine.scoring import Points
@@ -58,16 +56,13 @@ def source_line(outcome: Outcome) -> Content:
     return Content.assemble(*parts)
 
 
-class FeedbackPanel(VerticalScroll, can_focus=True):
-    """Scrollable teaching after each answer; `Enter` or `Space` asks for the next question."""
+class FeedbackPanel(VerticalScroll, can_focus=False):
+    """Scrollable teaching after each answer.
 
-    BINDINGS = [
-        Binding("enter", "continue", "Next", priority=False),
-        Binding("space", "continue", "Next", show=False),
-    ]
-
-    class Continue(Message):
-        """The player is done reading and wants to go on."""
+    It never takes the focus: the game screen binds the keys that scroll it and go on, so that
+    showing it restyles nothing but itself (a focus change restyles the whole panel, a quarter
+    of the time an answer takes to show).
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(id="verdict")
@@ -91,7 +86,3 @@ class FeedbackPanel(VerticalScroll, can_focus=True):
         self.query_one("#source-line", Static).update(source_line(outcome))
         self.query_one(Passage).show(outcome.asked.passage())
         self.scroll_home(animate=False)
-
-    def action_continue(self) -> None:
-        """Ask for the next question."""
-        self.post_message(self.Continue())
