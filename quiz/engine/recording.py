@@ -35,10 +35,11 @@ class GameRecorder:
     def open(cls, path: Path, now: Callable[[], datetime] = utc_now) -> GameRecorder:
         """A recorder on the store at `path`; on failure, one that keeps nothing and says why.
 
-        The file's integrity check runs in the background: the game starts without reading the
-        whole file first, and a damaged file is replaced before the next write."""
+        The file's integrity check waits for `prepare` and runs in the background: the game
+        starts without reading the whole file, and a file found damaged is replaced before the
+        next write."""
         try:
-            opened = Store.open(path, now, check_in_background=True)
+            opened = Store.open(path, now, check_later=True)
         except StoreError as error:
             return cls(None, NOT_SAVED.format(reason=str(error)))
         return cls(opened.store, notice=opened.notice)
@@ -129,11 +130,13 @@ class GameRecorder:
         self._guard(keep)
 
     def prepare(self) -> None:
-        """Load what recording an answer needs (fsrs), so that the first answer is as quick as
-        the others: called once the first question is on screen."""
+        """Start the store's integrity check and load what recording an answer needs (fsrs),
+        so that the first answer is as quick as the others: called once the first question is
+        on screen."""
         if self.store is not None:
             from quiz.engine.review import prepare_scheduler
 
+            self.store.start_integrity_check()
             prepare_scheduler()
 
     def finished(self, session: Session) -> None:

@@ -137,7 +137,14 @@ class Store:
         self.now = now
         self._players: dict[str, int] = {}
         self._checked = threading.Event()
+        self._check_started = False
         self._damaged = False
+
+    def start_integrity_check(self) -> None:
+        """Check the file for damage in a background thread (once); see `found_damage`."""
+        if not self._check_started:
+            self._check_started = True
+            threading.Thread(target=self._check_integrity, daemon=True).start()
 
     def _check_integrity(self) -> None:
         """Run SQLite's quick_check on a connection of its own (so that it can run in a thread)
@@ -156,8 +163,8 @@ class Store:
             self._checked.set()
 
     def found_damage(self, wait: float = 0.0) -> bool:
-        """Whether the integrity check found the file damaged (False while it still runs);
-        `wait` seconds at most for it to finish."""
+        """Whether the integrity check found the file damaged (False while it still runs, or
+        before it starts); `wait` seconds at most for it to finish."""
         self._checked.wait(wait)
         return self._checked.is_set() and self._damaged
 
@@ -167,17 +174,18 @@ class Store:
         path: Path,
         now: Callable[[], datetime] = utc_now,
         *,
-        check_in_background: bool = False,
+        check_later: bool = False,
     ) -> Opened:
         """Open (creating and migrating) the store at `path`.
 
         A corrupt file is renamed beside itself and replaced; raises StoreError when the folder
         cannot be written, the file is locked for too long, or a newer version wrote it.
 
-        The whole file is checked for damage (SQLite's quick_check) before this returns, or,
-        with `check_in_background`, in a thread while the game starts: the check reads every
-        page (0.15 s for a big class's 45 MB), and a game must not wait for it; the game's
-        recorder asks `found_damage()` before each write.
+        The whole file is checked for damage (SQLite's quick_check) before this returns; with
+        `check_later`, the caller starts the check in the background when it suits it
+        (`start_integrity_check`). The check reads every page (0.15 s for a big class's
+        45 MB): a game starts it once its first question is on screen, and its recorder asks
+        `found_damage()` before each write.
         """
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -185,13 +193,11 @@ class Store:
             raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from None
         try:
             store = cls._open(path, now)
-            if not check_in_background:
+            if not check_later:
                 store._check_integrity()
                 if store._damaged:
                     store.close()
                     raise sqlite3.DatabaseError("database disk image is malformed")
-            else:
-                threading.Thread(target=store._check_integrity, daemon=True).start()
             return Opened(store)
         except sqlite3.DatabaseError as error:
             if not _is_corrupt(error):

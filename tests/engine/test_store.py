@@ -97,8 +97,9 @@ def test_a_game_starts_before_the_check_and_a_damaged_file_is_replaced_before_a_
 ) -> None:
     path = tmp_path / "quiz.db"
     _damage_a_page_deep_inside(path, bank)
-    recorder = GameRecorder.open(path)  # the check runs in the background
-    assert recorder.store is not None
+    recorder = GameRecorder.open(path)
+    assert recorder.store is not None and not recorder.store.found_damage(wait=0.5)
+    recorder.prepare()  # as the game does once question 1 is on screen: the check starts
     assert recorder.store.found_damage(wait=30)
     session = new_session(
         [bank], GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder]
@@ -109,7 +110,9 @@ def test_a_game_starts_before_the_check_and_a_damaged_file_is_replaced_before_a_
     (moved,) = tmp_path.glob("quiz.db.corrupt-*")
     assert moved.stat().st_size > 300 * 200  # the old answers are kept, aside
     store = recorder.store
-    assert store is not None and not store.found_damage(wait=30)
+    assert store is not None
+    store.start_integrity_check()
+    assert not store.found_damage(wait=30)
     game = store.query("SELECT players.name, games.asked FROM games JOIN players")[0]
     assert (game["name"], game["asked"]) == ("Kim", 1)  # the game goes on in the new file
 
@@ -121,6 +124,7 @@ def test_a_game_replaces_a_file_found_damaged_while_it_runs(tmp_path: Path, bank
     session = new_session(
         [bank], GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder]
     )
+    recorder.prepare()
     assert recorder.store is not None and recorder.store.found_damage(wait=30)
     session.answer("anything")  # the game was started in the damaged file: it starts again
     session.advance()
