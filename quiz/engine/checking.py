@@ -130,6 +130,12 @@ def check(
     return check_text(question, str(response), other_answers)
 
 
+def prepare_typo_check() -> None:
+    """Load rapidfuzz now, rather than on the first typed answer that is not exact (a game
+    calls this while the player reads its first question)."""
+    import rapidfuzz.distance  # noqa: F401
+
+
 def vocabulary(questions: Iterable[AnyQuestion]) -> frozenset[str]:
     """Every answer, spelling and choice of the given questions, normalised.
 

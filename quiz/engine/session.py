@@ -19,6 +19,7 @@ from quiz.engine.model import (
     Bank,
     ChoiceQuestion,
     MultiQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
 from quiz.engine.source import Paragraph, SourceText
@@ -286,15 +287,18 @@ class Session:
         return hint
 
     def prepare(self) -> None:
-        """Load what answering needs (checking, scoring, the typo vocabulary) before the first
-        answer, while the player reads: the first answer is then as quick as the others."""
+        """Load what answering needs (checking, scoring, the typo vocabulary, the typo distance
+        when the game has typed names) before the first answer, while the player reads: the
+        first answer is then as quick as the others."""
         import importlib
 
-        from quiz.engine.checking import vocabulary
+        from quiz.engine.checking import prepare_typo_check, vocabulary
 
         importlib.import_module("quiz.engine.scoring")
         if self._vocabulary is None:
             self._vocabulary = vocabulary(asked.question for asked in self.asked)
+        if any(isinstance(asked.question, TextQuestion) for asked in self.asked):
+            prepare_typo_check()
 
     def answer(self, response: Response) -> Outcome:
         """Check and score the player's answer to the current question."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -153,3 +155,26 @@ def test_practice_mode_has_no_clock(bank: Bank) -> None:
 def test_hot_seat_takes_at_most_eight_players(bank: Bank) -> None:
     with pytest.raises(SessionError, match="at most 8 players"):
         new_session([bank], GameSettings(players=tuple(f"P{n}" for n in range(9))))
+
+
+
+@pytest.mark.parametrize(("kinds", "loaded"), [(("choice",), False), (("choice", "text"), True)])
+def test_prepare_loads_the_typo_distance_only_for_games_with_typed_names(
+    kinds: tuple[str, ...], loaded: bool
+) -> None:
+    demo = Path(__file__).parent.parent / "data" / "demo.yaml"
+    code = (
+        "import sys\n"
+        "from dataclasses import replace\n"
+        "from pathlib import Path\n"
+        "from quiz.engine.loader import load_bank\n"
+        "from quiz.engine.session import GameSettings, new_session\n"
+        f"bank = load_bank(Path({str(demo)!r}))\n"
+        f"questions = [q for q in bank.questions if q.kind in {kinds!r}]\n"
+        "session = new_session([replace(bank, questions=questions)], GameSettings(count=None))\n"
+        "print('rapidfuzz' in sys.modules)\n"
+        "session.prepare()\n"
+        "print('rapidfuzz' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["False", str(loaded)], result.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from quiz.ui.screens.confirm import ConfirmScreen
-from quiz.ui.screens.game import GameScreen
+from quiz.ui.screens.game import GameScreen, answer_kind
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
@@ -251,3 +251,24 @@ async def test_keys_scroll_long_feedback_and_a_typed_space_stays_in_the_answer()
         await pilot.pause()
         assert screen.session.number == number + 1
         assert isinstance(app.focused, Input | OptionList)  # the next answer has the keys
+
+
+async def test_what_the_game_needs_is_made_while_question_1_is_read() -> None:
+    """After the first frame, the feedback panel and an answer widget for every kind of question
+    in the game are made, hidden: no later question waits for a widget to be built."""
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        await pilot.pause()
+        shown = [w.id for w in screen.query("#answer-area > *") if w.display]
+        made = sorted(w.id or "" for w in screen.query("#answer-area > *"))
+        assert made == ["choice", "multi", "typed"]  # the demo bank asks every kind
+        assert len(shown) == 1 and not screen.query_one(FeedbackPanel).display
+        for _ in range(4):  # each next question shows its kind's widget, reused
+            await answer_current(pilot, right=True)
+            await pilot.press("enter")
+            await pilot.pause()
+            shown = [w.id for w in screen.query("#answer-area > *") if w.display]
+            assert shown == [answer_kind(screen.session.current.question)]
+        assert sorted(w.id or "" for w in screen.query("#answer-area > *")) == made

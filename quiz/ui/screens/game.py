@@ -135,20 +135,24 @@ class GameScreen(Screen[Session]):
             self.notify("Reloaded.", timeout=2)
 
     async def _answer_widget(self, kind: str) -> ChoiceList | MultiChoiceList | Input:
-        """The answer widget for a kind of question (`choice`, `multi`, `typed`), shown.
+        """The answer widget for a kind of question (`choice`, `multi`, `typed`), shown."""
+        widget = await self._made_answer_widget(kind)
+        self.query_one("#answer-area", ContentSwitcher).current = kind
+        return widget
 
-        Each is made the first time a question needs it, so the first question appears sooner;
-        after that it is reused, updated in place.
+    async def _made_answer_widget(self, kind: str) -> ChoiceList | MultiChoiceList | Input:
+        """The answer widget for a kind of question, made and mounted (hidden) if it is not yet.
+
+        The first question's is made with the screen; the others the game needs are made while
+        the player reads it (`_prepare_answers`), then each is reused, updated in place.
         """
         switcher = self.query_one("#answer-area", ContentSwitcher)
         existing = switcher.query(f"#{kind}")
-        widget: ChoiceList | MultiChoiceList | Input
         if existing:
-            widget = existing.first()  # type: ignore[assignment]  # made by _make_answer_widget
-        else:
-            widget = self._make_answer_widget(kind)
-            await switcher.mount(widget)
-        switcher.current = kind
+            return existing.first()  # type: ignore[return-value]  # made below
+        widget = self._make_answer_widget(kind)
+        widget.display = False  # until the switcher shows it
+        await switcher.mount(widget)
         return widget
 
     @staticmethod
@@ -163,9 +167,12 @@ class GameScreen(Screen[Session]):
 
     async def _prepare_answers(self) -> None:
         """While the player reads the first question, load what answering needs and make the
-        feedback panel: the first answer then shows as quickly as the others."""
+        feedback panel and the answer widgets the game's other questions need: the first
+        answer, and the first question of each kind, then show as quickly as the others."""
         self.session.prepare()
         await self._feedback_panel()
+        for kind in dict.fromkeys(answer_kind(asked.question) for asked in self.session.asked):
+            await self._made_answer_widget(kind)
 
     async def _feedback_panel(self) -> FeedbackPanel:
         """The feedback panel, hidden until an answer shows it; made once the first question
