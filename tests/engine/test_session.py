@@ -157,7 +157,6 @@ def test_hot_seat_takes_at_most_eight_players(bank: Bank) -> None:
         new_session([bank], GameSettings(players=tuple(f"P{n}" for n in range(9))))
 
 
-
 @pytest.mark.parametrize(("kinds", "loaded"), [(("choice",), False), (("choice", "text"), True)])
 def test_prepare_loads_the_typo_distance_only_for_games_with_typed_names(
     kinds: tuple[str, ...], loaded: bool
