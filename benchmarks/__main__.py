@@ -198,20 +198,21 @@ def measure(
         "peak memory (warm)": {},
     }
     for size, folder in libraries.items():
-        n = runs if size <= 10_000 else min(runs, 3)
-        # Each figure alternates with its floor, so that both see the machine in the same mood.
+        # Each figure alternates with its floor, so that both see the machine in the same mood;
+        # as many runs at 100,000 questions as at 10,000, or a slow minute on a shared machine
+        # passes for growth.
         raws, validates, colds, cold_floors = [], [], [], []
-        for _ in range(n):
+        for _ in range(runs):
             raws.append(raw_parse(folder))
             validates.append(validate_cold(folder, home))
-        for _ in range(n):
+        for _ in range(runs):
             cold_floors.append(hello(home)[0] + raw_parse(folder))
             colds.append(startup(folder, home, cold=True)[0])
         raw, cold_validate = statistics.median(raws), statistics.median(validates)
         cold, cold_floor = statistics.median(colds), statistics.median(cold_floors)
         startup(folder, home, cold=False)
         warm, memory, warm_hello, hello_kib = paired(
-            3 * n, lambda f=folder: startup(f, home, cold=False)
+            3 * runs, lambda f=folder: startup(f, home, cold=False)
         )  # type: ignore[misc]
         growth["validate (cold)"][size] = cold_validate
         growth["start-up (cold)"][size] = cold
