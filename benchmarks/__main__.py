@@ -197,19 +197,25 @@ def measure(
         "start-up (warm)": {},
         "peak memory (warm)": {},
     }
+    # Raw libyaml parsing of the same files, measured alongside: purely linear work, so its
+    # measured growth shows how the machine's speed changed between the sizes.
+    yardstick: dict[str, dict[int, float]] = {"validate (cold)": {}, "start-up (cold)": {}}
     for size, folder in libraries.items():
         # Each figure alternates with its floor, so that both see the machine in the same mood;
         # as many runs at 100,000 questions as at 10,000, or a slow minute on a shared machine
         # passes for growth.
-        raws, validates, colds, cold_floors = [], [], [], []
+        raws, validates, colds, cold_floors, cold_raws = [], [], [], [], []
         for _ in range(runs):
             raws.append(raw_parse(folder))
             validates.append(validate_cold(folder, home))
         for _ in range(runs):
-            cold_floors.append(hello(home)[0] + raw_parse(folder))
+            cold_raws.append(raw_parse(folder))
+            cold_floors.append(hello(home)[0] + cold_raws[-1])
             colds.append(startup(folder, home, cold=True)[0])
         raw, cold_validate = statistics.median(raws), statistics.median(validates)
         cold, cold_floor = statistics.median(colds), statistics.median(cold_floors)
+        yardstick["validate (cold)"][size] = raw
+        yardstick["start-up (cold)"][size] = statistics.median(cold_raws)
         startup(folder, home, cold=False)
         warm, memory, warm_hello, hello_kib = paired(
             3 * runs, lambda f=folder: startup(f, home, cold=False)
@@ -250,7 +256,7 @@ def measure(
     for figure, value in figures:  # no target: the same figures against a like-for-like floor
         rows.append(Row(f"{figure} (full-screen floor)", value, key_screen, unit="ms"))
 
-    lines = growth_lines(growth, sizes)
+    lines = growth_lines(growth, yardstick, sizes)
     ours, floor = fastest["bundled"]
     lines += [
         "",
@@ -271,19 +277,38 @@ def measure(
     return rows, lines
 
 
-def growth_lines(growth: dict[str, dict[int, float]], sizes: tuple[int, ...]) -> list[str]:
-    """How each figure grows per tenfold library; linear or better passes (with 25% slack)."""
+def growth_lines(
+    growth: dict[str, dict[int, float]],
+    yardstick: dict[str, dict[int, float]],
+    sizes: tuple[int, ...],
+) -> list[str]:
+    """How each figure grows per tenfold library; linear or better passes (with 25% slack).
+
+    A time that does linear work also gets its growth at the machine's speed: its measured
+    growth × 10 ÷ the measured growth of raw libyaml parsing of the same files, timed alongside
+    it. On a shared machine, speed changes by tens of percent from one minute to the next (raw
+    parsing alone has measured anywhere from 9× to 12× for a tenfold library), so that is the
+    growth that decides pass or fail for those figures.
+    """
     lines = []
-    header = "figure".ljust(22) + "".join(f"{size:>12,}" for size in sizes) + "   growth per 10×"
-    lines.append(header)
+    header = "figure".ljust(22) + "".join(f"{size:>12,}" for size in sizes)
+    lines.append(f"{header}   growth per 10×   at the machine's speed")
     for name, values in growth.items():
         unit = 1024 if "memory" in name else 1
         cells = "".join(f"{values[size] / unit:>11.2f}{'M' if unit > 1 else 's'}" for size in sizes)
         steps = [values[b] / values[a] for a, b in itertools.pairwise(sizes)]
-        verdict = "pass" if all(step <= 12.5 for step in steps) else "FAIL"
-        lines.append(
-            f"{name.ljust(22)}{cells}   {' , '.join(f'{s:.1f}×' for s in steps)}  {verdict}"
-        )
+        shown = " , ".join(f"{s:.1f}×" for s in steps)
+        judged = steps
+        corrected = ""
+        if name in yardstick:
+            floor = yardstick[name]
+            judged = [
+                step * (b / a) / (floor[b] / floor[a])
+                for step, (a, b) in zip(steps, itertools.pairwise(sizes), strict=True)
+            ]
+            corrected = " , ".join(f"{s:.1f}×" for s in judged)
+        verdict = "pass" if all(step <= 12.5 for step in judged) else "FAIL"
+        lines.append(f"{name.ljust(22)}{cells}   {shown:<17}{corrected:<23}{verdict}")
     return lines
 
 
