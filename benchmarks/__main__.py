@@ -301,7 +301,7 @@ def growth_lines(
         unit = 1024 if "memory" in name else 1
         cells = "".join(f"{values[size] / unit:>11.2f}{'M' if unit > 1 else 's'}" for size in sizes)
         steps = [values[b] / values[a] for a, b in itertools.pairwise(sizes)]
-        shown = " , ".join(f"{s:.1f}×" for s in steps)
+        measured = " , ".join(f"{s:.1f}×" for s in steps)
         judged = steps
         corrected = ""
         if name in relative:
@@ -309,7 +309,7 @@ def growth_lines(
             judged = [ratios[b] / ratios[a] * (b / a) for a, b in itertools.pairwise(sizes)]
             corrected = " , ".join(f"{s:.1f}×" for s in judged)
         verdict = "pass" if all(step <= 12.5 for step in judged) else "FAIL"
-        lines.append(f"{name.ljust(22)}{cells}   {shown:<17}{corrected:<23}{verdict}")
+        lines.append(f"{name.ljust(22)}{cells}   {measured:<17}{corrected:<23}{verdict}")
     return lines
 
 
