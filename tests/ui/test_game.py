@@ -144,6 +144,23 @@ async def test_quit_asks_first_and_no_keeps_playing() -> None:
     assert app.return_code == 0
 
 
+async def test_no_to_quitting_during_the_feedback_keeps_its_keys() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        await answer_current(pilot, right=True)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and app.focused is None  # no hidden widget takes the keys
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.number == 2 and not screen.session.answered
+
+
 async def test_escape_asks_before_quitting_while_typing() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -153,6 +170,10 @@ async def test_escape_asks_before_quitting_while_typing() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("x")  # back to typing where the player was
+        assert screen.query_one("#typed", Input).value == "qx"
 
 
 async def test_mouse_click_answers_a_choice() -> None:

@@ -76,6 +76,10 @@ def answer_kind(question: AnyQuestion) -> str:
 class GameScreen(Screen[Session]):
     """Plays a session to its end, then dismisses with it (for the results screen)."""
 
+    AUTO_FOCUS = ""
+    """None: the screen gives the focus itself, to the answer widget or, while the feedback
+    shows, to nobody (back from a dialog, Textual would otherwise focus a hidden widget)."""
+
     BINDINGS = [
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
         # While the feedback shows (nothing has the focus then): go on, or scroll the feedback.
