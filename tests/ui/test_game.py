@@ -144,7 +144,7 @@ async def test_quit_asks_first_and_no_keeps_playing() -> None:
     assert app.return_code == 0
 
 
-async def test_no_to_quitting_during_the_feedback_keeps_its_keys() -> None:
+async def test_the_feedback_keeps_its_keys_after_a_dialog_or_a_restored_focus() -> None:
     app = make_app(seed=1)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
@@ -159,6 +159,14 @@ async def test_no_to_quitting_during_the_feedback_keeps_its_keys() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.number == 2 and not screen.session.answered
+        answered = answer_kind(screen.session.current.question)
+        await answer_current(pilot, right=False)
+        screen.query_one(f"#{answered}").focus()  # as a terminal regaining focus restores it
+        await pilot.pause()
+        assert app.focused is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.number == 3
 
 
 async def test_escape_asks_before_quitting_while_typing() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -321,6 +321,13 @@ class GameScreen(Screen[Session]):
         # the answer costs one redraw instead of two.
         self.set_focus(None)
         self.refresh_bindings()
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        """While the feedback shows, the keys belong to the screen: a hidden answer widget that
+        gets the focus back (Textual restores it when the terminal or a browser tab regains
+        focus, for one) gives it up again, or Enter would go to it and the game would stall."""
+        if self.session.answered:
+            self.set_focus(None)
 
     def action_scroll_feedback(self, action: str) -> None:
         """Scroll the feedback panel (`action`: one of its scrolling actions)."""
