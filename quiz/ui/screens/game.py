@@ -77,7 +77,7 @@ class GameScreen(Screen[Session]):
     """Plays a session to its end, then dismisses with it (for the results screen)."""
 
     AUTO_FOCUS = ""
-    """None: the screen gives the focus itself, to the answer widget or, while the feedback
+    """Off: the screen gives the focus itself, to the answer widget or, while the feedback
     shows, to nobody (back from a dialog, Textual would otherwise focus a hidden widget)."""
 
     BINDINGS = [
