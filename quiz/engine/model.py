@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal
 
+from typing_extensions import TypedDict  # pydantic reads typing's own only from Python 3.12
+
 from quiz.engine.source import SourceText
 
 
@@ -80,6 +82,20 @@ class Source:
     """Path of the source's full text, relative to the bank file."""
 
 
+# A plain mapping, not a dataclass, so that a question stays flat JSON in the cache. Only
+# `quiz lint` reads it; it checks the rule names against the rules it knows.
+class LintSilence(TypedDict):
+    """Lint rules that do not apply to this question, and why: `{ignore: [rule], why: ...}`."""
+
+    ignore: Annotated[list[Text], Rule("MinLen", 1)]
+    """The names of the lint rules that do not apply to this question."""
+    why: Text
+    """Why they do not apply, for the next teacher who reads the bank."""
+
+
+LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, kw_only=True)
 class QuestionBase:
     """The fields every question has, whatever its type."""
@@ -100,6 +116,8 @@ class QuestionBase:
     """Why the answer is right, in the bank's own words."""
     context: Text
     """A verbatim excerpt of the source that proves the answer."""
+    lint: LintSilence | None = None
+    """Lint rules silenced for this question, with the reason (see `quiz lint`)."""
 
     @property
     def kind(self) -> str:
