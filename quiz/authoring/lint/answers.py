@@ -50,7 +50,11 @@ def variants(question: TextQuestion) -> list[str]:
         if institution:
             found.append("".join(word[0] for word in significant).upper())
         elif len(words) in (2, 3) and _PERSON_PROMPT.search(question.prompt):
-            found.append(words[-1])
+            # A person's name: students type the family name alone. Which word that is depends
+            # on the language (Guo Jiakun, Nargiza Muratalieva): a one-word spelling already
+            # in `accept` is the teacher's answer; otherwise the last word is the likely one.
+            if not any(len(spelling.split()) == 1 for spelling in question.accept):
+                found.append(words[-1])
     return found
 
 

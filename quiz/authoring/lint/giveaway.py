@@ -70,6 +70,10 @@ class GiveawayIndex:
                     by_words[words].append(_Answer(words, text, index))
         self.prompt_words = [content_words(question.prompt) for question in questions]
         self.prompt_stems = [set(words) for words in self.prompt_words]
+        self.answer_stems = [
+            set().union(*(content_stems(text) for text in _answer_texts(question)))
+            for question in questions
+        ]
         frequency: Counter[str] = Counter()
         for stems in self.prompt_stems:
             frequency.update(stems)
@@ -90,10 +94,10 @@ class GiveawayIndex:
                 yield from self.by_words.get(words[start : start + length], ())
 
     def cues(self, question: int, text: str, answer: _Answer) -> list[str]:
-        """The uncommon words of `question`'s prompt and `text` that the prompt of the
-        question `answer` belongs to shares (the answer's own words left out), as that prompt
-        writes them."""
-        own = self.prompt_stems[question] | content_stems(text)
+        """The uncommon words of what a student reads in `question` (its prompt, `text`, and
+        its right answer, shown once answered) that the prompt of the question `answer`
+        belongs to shares (the answer's own words left out), as that prompt writes them."""
+        own = self.prompt_stems[question] | content_stems(text) | self.answer_stems[question]
         theirs = self.prompt_words[answer.question]
         shared = (own & set(theirs)) - self.common - content_stems(answer.text)
         return sorted(theirs[stem] for stem in shared)
