@@ -32,6 +32,19 @@ _APPROXIMATELY = re.compile(
 )
 
 
+def _is_person(question: TextQuestion, words: list[str]) -> bool:
+    """Whether the answer is a person's name whose family name students would type alone.
+
+    Which word that is depends on the language (Guo Jiakun, Nargiza Muratalieva): a one-word
+    spelling already in `accept` is the teacher's answer; otherwise the last word is likely.
+    """
+    return (
+        len(words) in (2, 3)
+        and _PERSON_PROMPT.search(question.prompt) is not None
+        and not any(len(spelling.split()) == 1 for spelling in question.accept)
+    )
+
+
 def variants(question: TextQuestion) -> list[str]:
     """What students commonly type for this answer besides the answer itself: without a
     leading article, `&` for `and`, an institution's initials, a person's family name."""
@@ -49,12 +62,8 @@ def variants(question: TextQuestion) -> list[str]:
         institution = len(significant) >= 3 or significant[-1].casefold() in _INSTITUTION
         if institution:
             found.append("".join(word[0] for word in significant).upper())
-        elif len(words) in (2, 3) and _PERSON_PROMPT.search(question.prompt):
-            # A person's name: students type the family name alone. Which word that is depends
-            # on the language (Guo Jiakun, Nargiza Muratalieva): a one-word spelling already
-            # in `accept` is the teacher's answer; otherwise the last word is the likely one.
-            if not any(len(spelling.split()) == 1 for spelling in question.accept):
-                found.append(words[-1])
+        elif _is_person(question, words):
+            found.append(words[-1])
     return found
 
 
@@ -101,7 +110,7 @@ def _source_figures(facts: BankFacts) -> tuple[list[float], list[str]]:
 
 @rule(
     "tolerance-too-wide",
-    "A number question's tolerance admits another figure of the source text.",
+    "A number question's tolerance also accepts another figure of the source text.",
     flawed="""\
   - id: trade-eu
     type: number

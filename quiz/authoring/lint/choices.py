@@ -274,7 +274,7 @@ def _quantity(text: str) -> tuple[float, str] | None:
 
 @rule(
     "numbers-out-of-order",
-    "Choices that are numbers are listed in order, smallest first: no pattern to guess from.",
+    "Choices that are numbers are not in order, smallest first: students hunt for a pattern.",
     flawed="""\
   - id: trade-china
     prompt: About how much was Central Asia's 2024 trade with China projected to reach?

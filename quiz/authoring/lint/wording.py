@@ -56,7 +56,7 @@ _MINOR = frozenset(("and", "of", "the", "for"))
 
 @rule(
     "hidden-negative",
-    "A negative in the prompt (not, except) is easy to miss: write it in capitals, or ask positively.",
+    "A negative in the prompt (not, except) in small letters: easy to miss, and the question flips.",
     flawed="""\
   - id: not-invited
     prompt: Which of these countries was not at the summit in Astana?
