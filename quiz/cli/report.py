@@ -1,4 +1,5 @@
-"""`quiz report`: every answer kept, or each question's results, as a table, CSV or JSON."""
+"""`quiz report`: every answer kept, each question's results, or the item analysis of a class's
+answers (`--items`), as a table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -6,8 +7,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quiz.cli.common import CommandError, open_store, since_date
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from quiz.engine.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,26 +29,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="answer",
         help="one row per answer (default) or per question, hardest first",
     )
+    parser.add_argument(
+        "--items",
+        action="store_true",
+        help="item analysis: facility, discrimination and choices picked, per question",
+    )
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
+    from quiz.engine.items import ITEM_COLUMNS, flat
 
+    if args.items and args.player:
+        raise CommandError("--items analyses the whole class's answers; drop --player", 2)
     store = open_store()
     filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
-    if args.by == "question":
+    if args.items:
+        rows, columns = _items(store, args), ITEM_COLUMNS
+    elif args.by == "question":
         rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
     else:
         rows = reports.answers_report(store, filters)
+    shown = flat(rows) if args.items and args.format != "json" else rows
     if args.format == "csv":
-        text = reports.to_csv(rows, columns)
+        text = reports.to_csv(shown, columns)
     elif args.format == "json":
         text = reports.to_json(rows) + "\n"
     else:
-        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+        text = reports.to_table(shown, columns) + "\n" if rows else "No answers match.\n"
     if args.output:
         encoding = (
             "utf-8-sig" if args.format == "csv" else "utf-8"
@@ -54,3 +72,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _items(store: Store, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The item analysis of the answers kept (of one bank, with `--bank`), with the banks found
+    (bundled and QUIZ_PATH) giving each question's choices."""
+    from quiz.engine.discovery import load_library
+    from quiz.engine.items import item_analysis
+
+    return item_analysis(store, load_library().banks, args.bank, since=args.since)

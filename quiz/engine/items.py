@@ -24,8 +24,10 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
+from quiz.engine.checking import normalise_text
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
@@ -33,7 +35,7 @@ from quiz.engine.model import (
     MultiQuestion,
     TrueFalseQuestion,
 )
-from quiz.engine.store import Store, question_hash
+from quiz.engine.store import Store, question_hash, timestamp
 
 GROUP_SHARE = 0.27
 """Each of the upper and lower groups holds this share of the players (Kelley's 27%)."""
@@ -96,11 +98,22 @@ def _picked(given: str, options: Sequence[str], multi: bool) -> list[str]:
 
 
 def first_answers(
-    store: Store, bank: str | None, current: Mapping[tuple[str, str], AnyQuestion]
+    store: Store,
+    bank: str | None,
+    current: Mapping[tuple[str, str], AnyQuestion],
+    since: datetime | None = None,
 ) -> list[_Item]:
-    """Each player's first answer to each question (of one bank, or all), as recorded under the
-    question's current version when the bank is known."""
-    condition, parameters = ("WHERE a.bank = ?", [bank]) if bank else ("", [])
+    """Each player's first answer to each question (of one bank, or all; answered since
+    `since`, or ever), as recorded under the question's current version when the bank is
+    known."""
+    clauses, parameters = [], []
+    if bank:
+        clauses.append("a.bank = ?")
+        parameters.append(bank)
+    if since:
+        clauses.append("a.answered_at >= ?")
+        parameters.append(timestamp(since))
+    condition = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = store.query(
         "SELECT bank, question_id, question_hash, player, answer, correct FROM ("
         " SELECT a.bank, a.question_id, a.question_hash, g.player_id AS player, a.answer,"
@@ -148,13 +161,14 @@ def discrimination(strength_and_right: Sequence[tuple[float, bool]]) -> float | 
 
 
 def item_analysis(
-    store: Store, banks: Sequence[Bank], bank: str | None = None
+    store: Store, banks: Sequence[Bank], bank: str | None = None, since: datetime | None = None
 ) -> list[dict[str, Any]]:
-    """One row per question answered (of `bank`, or of every bank), with ITEM_COLUMNS: in each
-    bank's question order, then questions no longer in a known bank by id."""
+    """One row per question answered (of `bank`, or of every bank; since `since`, or ever),
+    with ITEM_COLUMNS: in each bank's question order, then questions no longer in a known bank
+    by id."""
     known = {(b.name, q.id): q for b in banks if bank in (None, b.name) for q in b.questions}
     order = {key: place for place, key in enumerate(known)}
-    items = first_answers(store, bank, known)
+    items = first_answers(store, bank, known, since)
     totals: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)  # (bank, player)
     for item in items:
         for player, (_, correct) in item.answers.items():
@@ -194,8 +208,11 @@ def _row(
         unpicked = [o for o in options if not picks[o] and o not in _right_options(question)]
         if unpicked and answered >= MIN_PLAYERS:
             flags.append(NEVER_PICKED.format(choices=", ".join(unpicked)))
-    else:
-        picks = Counter(given for given, _ in item.answers.values())
+    else:  # typed answers: the same answer typed differently counts once, as first typed
+        spelt: dict[str, str] = {}
+        for given, _ in item.answers.values():
+            spelt.setdefault(normalise_text(given) or given, given)
+        picks = Counter(spelt[normalise_text(given) or given] for given, _ in item.answers.values())
     if index is not None and index < 0:
         flags.append(STRONGER_DO_WORSE)
     return {

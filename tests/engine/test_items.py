@@ -60,9 +60,8 @@ def bank() -> Bank:
     return load_bank(DATA / "demo.yaml")
 
 
-@pytest.fixture
-def store(tmp_path: Path, bank: Bank) -> Store:
-    store = Store.open(tmp_path / "quiz.db", now=Clock()).store
+def fill(store: Store, bank: Bank) -> Store:
+    """The answers of the table above, and two that must not count."""
     questions = list(bank.questions)
     # P3 first met an earlier version of trade-china (other choices): left out.
     older = replace(questions[0], choices=["$95 billion", "$1 billion"])
@@ -76,6 +75,11 @@ def store(tmp_path: Path, bank: Bank) -> Store:
     game = store.start_game("P4", "demo", "practice", 2, 1)
     store.record_answer(game, "demo", questions[0], "$95 billion", True, 100, 3.0, False)
     return store
+
+
+@pytest.fixture
+def store(tmp_path: Path, bank: Bank) -> Store:
+    return fill(Store.open(tmp_path / "quiz.db", now=Clock()).store, bank)
 
 
 def test_every_figure_as_computed_by_hand(store: Store, bank: Bank) -> None:
@@ -107,7 +111,14 @@ def test_every_figure_as_computed_by_hand(store: Store, bank: Bank) -> None:
     number = rows["trade-russia"]
     assert number["picks"] == {"44": 3, "50": 1, "30": 1, "10": 1}
     assert (number["right"], number["discrimination"], number["flags"]) == (3, 0.667, [])
-    assert rows["khorgos"]["picks"]["Horgos"] == 1
+    # Typed answers: the same answer typed differently counts once, as it was first typed.
+    assert rows["khorgos"]["picks"] == {
+        "Khorgos": 2,
+        "Horgos": 1,
+        "Astana": 1,
+        "Almaty": 1,
+        "no idea": 1,
+    }
 
 
 def test_an_unknown_bank_or_question_still_counts_answers(store: Store) -> None:
@@ -148,3 +159,32 @@ def test_rows_for_a_table_or_csv(store: Store, bank: Bank) -> None:
         "$44 billion ×1; $64 billion ×2; $95 billion ×3; $150 billion ×0,"
         "never picked: $150 billion"
     )
+
+
+def test_quiz_report_items(
+    bank: Bank, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+    import io
+    import json
+
+    from quiz.cli import main
+    from quiz.engine.paths import store_path
+
+    monkeypatch.setenv("QUIZ_PATH", str(DATA))  # where the demo bank's choices come from
+    fill(Store.open(store_path(), now=Clock()).store, bank).close()
+    assert main(["report", "--items", "--bank", "demo"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == list(ITEM_COLUMNS)
+    assert table[2].split()[:7] == ["demo", "trade-china-2024", "choice", "6", "3", "0.5", "0.667"]
+    assert table[2].endswith("never picked: $150 billion")
+    assert main(["report", "--items", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[2]["flags"] == ["stronger players do worse"]
+    assert main(["report", "--items", "--format", "csv"]) == 0
+    parsed = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert parsed[0] == list(ITEM_COLUMNS) and len(parsed) == 6
+    assert main(["report", "--items", "--since", "2999-01-01"]) == 0
+    assert capsys.readouterr().out == "No answers match.\n"
+    assert main(["report", "--items", "--player", "P1"]) == 2
+    assert "--items analyses the whole class" in capsys.readouterr().err
