@@ -256,7 +256,8 @@ class Bank:
 
 
 def format_number(value: float) -> str:
-    """A number as a person writes it: `95`, `0.5`, `1,000`."""
+    """A number as a person writes it: `95`, `0.5`, `10,000`; four digits stay together, as
+    style guides write them and as a year is written (`1991`, `2500`)."""
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
+    return f"{value:,.6g}" if abs(value) >= 10_000 else f"{value:g}"

@@ -71,3 +71,21 @@ def test_choice_questions_have_plausible_distractors(bank: Bank) -> None:
     for question in bank.questions:
         if isinstance(question, ChoiceQuestion | MultiQuestion):
             assert len(question.choices) >= 4, question.id
+
+
+def test_a_year_reads_as_a_year(bank: Bank) -> None:
+    year = next(q for q in bank.questions if q.id == "independence-year")
+    assert year.answer_text() == "1991"
+
+
+def test_numbers_read_as_people_write_them() -> None:
+    from quiz.engine.model import format_number
+
+    assert [format_number(v) for v in (1991, 10_000, 1_234_567, 0.5, 95, 2.25)] == [
+        "1991",
+        "10,000",
+        "1,234,567",
+        "0.5",
+        "95",
+        "2.25",
+    ]

@@ -50,6 +50,7 @@ _CAUSAL = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|for)\s+)?[A-Z][\w’'-]*)+")
+_DECIMALS = re.compile(r"\d\.(\d+)")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _MINOR = frozenset(("and", "of", "the", "for"))
 
@@ -229,9 +230,11 @@ def _evidence_numbers(facts: BankFacts) -> list[float]:
     return sorted({value for value, _ in figures(facts.evidence)})
 
 
-def _near(value: float, known: Sequence[float]) -> bool:
-    """Whether `value` is one of the sorted `known` figures, give or take rounding (5%)."""
-    slack = 0.05 * abs(value) + 0.05
+def _near(value: float, written: str, known: Sequence[float]) -> bool:
+    """Whether `value`, as `written`, is one of the sorted `known` figures rounded to the
+    precision it is written with (`2.2` for 2.16; `2019` only for 2019)."""
+    decimals = _DECIMALS.search(written)
+    slack = 0.5 * 10.0 ** -(len(decimals.group(1)) if decimals else 0) + 1e-9
     at = bisect.bisect_left(known, value - slack)
     return at < len(known) and known[at] <= value + slack
 
@@ -270,12 +273,12 @@ def _unsupported(text: str, question: AnyQuestion, facts: BankFacts) -> str | No
             if stem(word) not in own_words and word not in STOPWORDS:
                 return f"names '{name}'"
     numbers = facts.shared("evidence-numbers", lambda: _evidence_numbers(facts))
-    strange = [(value, words) for value, words in figures(text) if not _near(value, numbers)]
+    strange = [(value, words) for value, words in figures(text) if not _near(value, words, numbers)]
     if strange:
         own_numbers = {value for part in own for value, _ in figures(part)}
         allowed = sorted(own_numbers | _derived([value for value, _ in figures(question.context)]))
         for value, words in strange:
-            if not _near(value, allowed):
+            if not _near(value, words, allowed):
                 return f"gives the figure '{words}'"
     cause = _CAUSAL.search(text)
     if cause and not _CAUSAL.search(question.context):
