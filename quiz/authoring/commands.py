@@ -58,6 +58,8 @@ def run_import(args: argparse.Namespace) -> int:
     result = converter(text, title)
     for skipped in result.skipped:
         print(f"{args.file}:{skipped.line}: skipped: {skipped.reason}", file=sys.stderr)
+    for loss in result.losses:
+        print(f"{args.file}:{loss.line}: warning: {loss.message}", file=sys.stderr)
     output: Path = args.output or args.file.with_suffix(".yaml")
     if output.exists():
         print(f"quiz: {output} already exists; choose another name with -o", file=sys.stderr)
@@ -70,11 +72,10 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"quiz: cannot write {output}: {error.strerror}", file=sys.stderr)
         return 1
-    count = len(result.bank["questions"])
-    print(f"wrote {output}: {count} question(s), {len(result.skipped)} skipped")
+    print(f"wrote {output}: {result.summary()}")
     if result.missing_context:
         print(
-            f"{result.missing_context} question(s) have no context yet (the passage that proves "
+            f"{len(result.missing_context)} question(s) have no context yet (the passage that proves "
             f"the answer): add one to each, then run 'quiz validate {output}'"
         )
     return 0
