@@ -237,13 +237,8 @@ def _answers(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
             )
         for part in parts:
             part = _trim(part)
-            if part.startswith("="):
+            if part.startswith("="):  # always 100%: a weight after it is part of the text
                 weight: tuple[float, str] | None = (1.0, part[1:])
-                if _WEIGHT.match(part[1:]):
-                    q.losses.append(
-                        f"'{_literal(part[1:])}' follows '=', so Moodle reads it as a 100% "
-                        "answer whose text starts with the weight"
-                    )
             else:
                 weight = _weighted(part, 0.0)
             if weight is None:

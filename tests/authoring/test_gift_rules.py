@@ -109,7 +109,6 @@ def test_several_full_answers_in_a_one_answer_question_are_skipped() -> None:
 def test_a_weight_after_equals_is_text_in_multiple_choice() -> None:
     q = one("Odd? {=%50%half ~other}")
     assert q["answer"] == "%50%half"
-    assert "follows '='" in warnings("Odd? {=%50%half ~other}")[0]
 
 
 # 3. `->` is matching only when every answer is `=a -> b` and there is no `~`
