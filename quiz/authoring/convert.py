@@ -183,8 +183,8 @@ def encode_note(text: str) -> str:
 
 
 def decode_note(text: str) -> str:
-    """`encode_note` undone."""
-    return re.sub(r"\\(\\|n)", lambda m: "\n" if m.group(1) == "n" else "\\", text)
+    """`encode_note` undone (`\\-` is a `-`, which XML comments need after another `-`)."""
+    return re.sub(r"\\(\\|n|-)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), text)
 
 
 def number_text(value: float) -> str:
