@@ -139,3 +139,26 @@ def find_context(fields: dict[str, Any], text: str) -> str | None:
         if best is None or score[:2] > best[:2]:
             best = score
     return best[2] if best is not None else None
+
+
+def fill_from_source(bank: dict[str, Any], text: str) -> tuple[int, list[str]]:
+    """Give each question of an imported bank a context found in the source `text`: a context
+    it already has is kept when the text holds it, else replaced by the sentence that proves the
+    answer, or removed (it could not validate against the source). Returns how many contexts
+    were filled from the text, and the ids of the questions that still need one."""
+    from quiz.engine.source import SourceText
+
+    source = SourceText(text)
+    filled = 0
+    missing: list[str] = []
+    for question in bank["questions"]:
+        if question.get("context") and question["context"] in source:
+            continue
+        found = find_context(question, text)
+        if found is None:
+            question.pop("context", None)
+            missing.append(question["id"])
+        else:
+            question["context"] = found
+            filled += 1
+    return filled, missing
