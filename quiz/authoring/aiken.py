@@ -61,7 +61,10 @@ def import_aiken(text: str, title: str) -> ImportResult:
                     items.append(
                         _unfinished(question, f"the next question starts at line {number}")
                     )
-                question = MoodleQuestion(number, "multichoice", "", Text(line, "plain"))
+                question, labels = (
+                    MoodleQuestion(number, "multichoice", "", Text(line, "plain")),
+                    [],
+                )
     if question is not None:
         items.append(_unfinished(question, "the file ends"))
     return assemble(title, items)

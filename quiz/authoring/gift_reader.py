@@ -325,7 +325,8 @@ def _numerical(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
             if None in numbers:
                 return Skipped(q.line, f"'{text.text}' is not a range of numbers", "unreadable")
             low_n, high_n = numbers[0] or 0.0, numbers[1] or 0.0
-            value, tolerance = repr((low_n + high_n) / 2), repr(abs(high_n - low_n) / 2)
+            middle = (low_n + high_n) / 2  # kept as PHP writes a float: 14 significant digits
+            value, tolerance = f"{middle:.14g}", f"{abs(high_n - middle):.14g}"
         elif text.text.find(":") > 0:
             value, _, tolerance = text.text.partition(":")
         number, margin = _number(value), _number(tolerance)

@@ -70,6 +70,7 @@ def _html_to_text(html: str) -> tuple[str, list[str]]:
     if not html.strip():
         return "", []
     from inscriptis import Inscriptis
+    from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
     from lxml import html as lxml_html
     from lxml.etree import ParserError
@@ -85,7 +86,8 @@ def _html_to_text(html: str) -> tuple[str, list[str]]:
             for child in list(element):
                 element.remove(child)
             element.text = _script(inner, table, mark)
-    text = Inscriptis(tree, ParserConfig()).get_text()
+    # the strict profile spaces inline elements as a browser does (`</span>.` stays glued)
+    text = Inscriptis(tree, ParserConfig(css=CSS_PROFILES["strict"])).get_text()
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip(), losses
 

@@ -186,10 +186,11 @@ def _multichoice(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
             losses.append(f"the choice '{text}' is listed twice: kept once")
     by_text = {text: answer for text, answer in answers}
     feedback = {}
+    floor = RIGHT if q.single else 1e-9  # a multi's right answers are those worth anything
     for choice in choices:
         answer = by_text[choice]
         note = texts(answer.feedback, f"feedback on '{choice}'")
-        if note and fractions[choice] >= RIGHT:
+        if note and fractions[choice] >= floor:
             losses.append(f"feedback on the right answer '{choice}' dropped: {_short(note)}")
         elif note:
             feedback[choice] = note
@@ -236,7 +237,8 @@ def _multichoice(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
 def _partial(choices: list[str], fractions: dict[str, float], losses: list[str]) -> None:
     partial = [f"'{c}' ({_percent(fractions[c])})" for c in choices if 0 < fractions[c] < RIGHT]
     if partial:
-        losses.append(f"partial credit dropped: {', '.join(partial)} now count as wrong")
+        verb = "counts" if len(partial) == 1 else "count"
+        losses.append(f"partial credit dropped: {', '.join(partial)} now {verb} as wrong")
 
 
 def _short(text: str) -> str:

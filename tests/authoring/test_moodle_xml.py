@@ -55,7 +55,7 @@ def test_multichoice_single_with_html_cdata_and_feedback() -> None:
     assert q["explanation"] == q["context"] == "It is French."
     assert [loss.message for loss in result.losses] == [
         "feedback on the right answer 'French' dropped: “Yes!”",
-        "partial credit dropped: 'Occitan' (50%) now count as wrong",
+        "partial credit dropped: 'Occitan' (50%) now counts as wrong",
     ]
 
 
