@@ -115,7 +115,10 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
             continue
         if question.topic != topic:
             topic = question.topic
-            lines += [f"$CATEGORY: $course$/top/{topic.replace('/', '//')}", ""]
+            if "\n" in topic and warn is not None:
+                warn(f"{question.id}: its topic is written on one line (a category has one)")
+            category = " ".join(topic.split()).replace("/", "//")
+            lines += [f"$CATEGORY: $course$/top/{category}", ""]
         if question.difficulty != "medium":
             lines.append(f"// difficulty: {question.difficulty}")
         if question.hint:
@@ -143,7 +146,7 @@ def _question_lines(question: AnyQuestion) -> list[str] | None:
             return None
         written = []
         for spelling in spellings:
-            text = writer.part(spelling)
+            text = writer.part(spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
             written.append(f"=%100%{text}" if _WEIGHT_LIKE.match(text) else f"={text}")
         return [f"{head}{' '.join(written)}####{general}}}"]
     return [head, *_choice_lines(question, writer), f"\t####{general}", "}"]

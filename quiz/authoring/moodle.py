@@ -16,6 +16,7 @@ mark, per-answer and general feedback. `to_bank` then decides, question by quest
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -264,8 +265,10 @@ def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
     right: list[str] = []
     for text, answer in answers:
         note = texts(answer.feedback, f"feedback on '{text}'")
+        wildcard = re.search(r"(?<!\\)\*", text) is not None
+        text = text.replace("\\*", "*")  # Moodle's escaped asterisk is a literal one
         if answer.fraction >= RIGHT:
-            if "*" in text:
+            if wildcard:
                 return Refused(
                     f"the right answer '{text}' uses Moodle's * wildcard, which quiz cannot check",
                     "wildcard",
@@ -280,7 +283,7 @@ def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
                 f"partial credit dropped: '{text}' ({_percent(answer.fraction)}) now counts as wrong"
             )
         elif note:
-            shown = "any other answer" if text == "*" else f"'{text}'"
+            shown = "any other answer" if wildcard and text == "*" else f"'{text}'"
             losses.append(f"the feedback for {shown} dropped: {_short(note)}")
     if not right:
         return Refused("no answer is worth 100%", "no right answer")
@@ -335,8 +338,6 @@ def _numerical(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str,
 
 def parse_number(text: str) -> float | None:
     """A number as PHP's is_numeric reads it (`12`, `-1.5`, `.5`, `1e3`), or None."""
-    import re
-
     if not re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*", text):
         return None
     value = float(text)

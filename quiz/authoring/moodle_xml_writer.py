@@ -64,7 +64,9 @@ def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> 
             continue
         if question.topic != topic:
             topic = question.topic
-            path = f"$course$/top/{topic.replace('/', '//')}"
+            if "\n" in topic and warn is not None:
+                warn(f"{question.id}: its topic is written on one line (a category has one)")
+            path = f"$course$/top/{' '.join(topic.split()).replace('/', '//')}"
             parts.append(
                 '  <question type="category">\n    <category>\n'
                 f"      <text>{_cdata(path)}</text>\n    </category>\n  </question>\n"
@@ -153,5 +155,8 @@ def _answers(question: AnyQuestion) -> list[str]:
     assert isinstance(question, TextQuestion)
     return [
         "    <usecase>0</usecase>\n",
-        *(_answer("100", spelling) for spelling in (question.answer, *question.accept)),
+        *(
+            _answer("100", spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
+            for spelling in (question.answer, *question.accept)
+        ),
     ]
