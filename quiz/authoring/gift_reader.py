@@ -145,8 +145,8 @@ class GiftReader:
         line = body[0][0]
         text = _protect(_trim("\n".join(" " if ln.startswith("//") else ln for ln in lines)))
         if text.startswith("$CATEGORY:"):
-            first, _, rest = text.partition("\n")
-            self.topic = topic_of(_literal(first[len("$CATEGORY:") :]))
+            _, _, rest = text.partition("\n")
+            self.topic = topic_of(body[0][1][len("$CATEGORY:") :])  # Moodle unescapes nothing here
             if _trim(rest):
                 return Skipped(
                     body[1][0],
