@@ -45,13 +45,15 @@ _SUPERLATIVES = word_set(
     "largest smallest biggest highest lowest greatest least fewest most maximum minimum top bottom"
 )
 _CAUSAL = re.compile(
-    r"\b(?:because|which is why|that is why|this is why|so that|therefore|thus|hence|"
-    r"as a result|one reason|in order to|due to|thanks to)\b|, so\b",
+    r"(?:\b(?:because|which is why|that is why|this is why|so that|therefore|thus|hence|"
+    r"as a result|one reason|in order to|due to|thanks to)\b|, so\b)"
+    r"(?!\s+(?:the|this|that) (?:article|source|text|sentence|quote|headline)\b)",
     re.IGNORECASE,
 )
+"""Words that give a cause, unless the cause is the source itself ("because the article says")."""
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:and|of|the|for)\s+)?[A-Z][\w’'-]*)+")
 _DECIMALS = re.compile(r"\d\.(\d+)")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_NAME = re.compile(r"(?<=[^.!?:…\s]\s)[^\W\d_a-z][\w’'-]*")
 _MINOR = frozenset(("and", "of", "the", "for"))
 
 
@@ -250,13 +252,9 @@ def _derived(numbers: list[float]) -> set[float]:
     return results
 
 
-def _names(text: str) -> Iterator[str]:
-    """The capitalised words of a text that do not start a sentence or a clause after `:`."""
-    for sentence in sentences(text):
-        for clause in sentence.split(": "):
-            for word in _WORD.findall(clause)[1:]:
-                if word[0].isupper():
-                    yield word
+def _names(text: str) -> list[str]:
+    """The capitalised words of a text that do not start it, a sentence, or a clause after `:`."""
+    return _NAME.findall(text)
 
 
 def _unsupported(text: str, question: AnyQuestion, facts: BankFacts) -> str | None:
@@ -265,7 +263,11 @@ def _unsupported(text: str, question: AnyQuestion, facts: BankFacts) -> str | No
     own = [question.prompt, question.context, *_answers(question), question.hint or ""]
     if isinstance(question, ChoiceQuestion | MultiQuestion):
         own += question.choices
-    names = [name for name in _names(text) if stem((tokens(name) or ("",))[0]) not in known]
+    names = [
+        name
+        for name in _names(text)
+        if name[:1].isupper() and stem((tokens(name) or ("",))[0]) not in known
+    ]
     if names:
         own_words = {stem(word) for part in own for word in tokens(part)}
         for name in names:
