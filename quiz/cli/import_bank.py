@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from quiz.cli.common import CommandError
+from quiz.cli.common import CommandError, add_output, read_file, say, write_file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
     parser.add_argument("--from", dest="source_format", choices=("gift", "aiken"), required=True)
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT.yaml",
-        help="where to write the bank (default: FILE with .yaml)",
-    )
+    add_output(parser, "where to write the bank (default: FILE with .yaml)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,20 +23,15 @@ def run(args: argparse.Namespace) -> int:
     converter = import_gift if args.source_format == "gift" else import_aiken
     result = converter(text, title)
     for skipped in result.skipped:
-        print(f"{args.file}:{skipped.line}: skipped: {skipped.reason}", file=sys.stderr)
+        say(f"{args.file}:{skipped.line}: skipped: {skipped.reason}", err=True)
     output: Path = args.output or args.file.with_suffix(".yaml")
-    if output.exists():
-        raise CommandError(f"{output} already exists; choose another name with -o")
     if not result.bank["questions"]:
         raise CommandError("no question could be imported")
-    try:
-        output.write_text(result.to_yaml(), encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror}") from None
+    write_file(output, result.to_yaml(), inputs=[args.file], force=args.force)
     count = len(result.bank["questions"])
-    print(f"wrote {output}: {count} question(s), {len(result.skipped)} skipped")
+    say(f"wrote {output}: {count} question(s), {len(result.skipped)} skipped")
     if result.missing_context:
-        print(
+        say(
             f"{result.missing_context} question(s) have no context yet (the passage that proves "
             f"the answer): add one to each, then run 'quiz validate {output}'"
         )
@@ -54,10 +42,9 @@ def _read_text(path: Path) -> str:
     """The file's text, or CommandError saying why it cannot be read."""
     from quiz.engine.yamltree import ReadFailed, decode
 
+    data = read_file(path, what="files to import")
     try:
-        return decode(path.read_bytes())
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}") from None
+        return decode(data)
     except ReadFailed as failure:
         problem = failure.problem
         where = f"{path}:{problem.line}:{problem.column}"
