@@ -223,6 +223,19 @@ READERS: dict[str, Callable[[Path, Path], list[str]]] = {
     "import": lambda given, tmp: ["import", str(given), "--from", "gift", "-o", str(tmp / "o")],
     "export": lambda given, tmp: ["export", str(given), "--to", "gift"],
     "new --source": lambda given, tmp: ["new", str(tmp / "n.yaml"), "--source", str(given)],
+    "import --source": lambda given, tmp: [
+        *("import", str(DATA / "import" / "moodle-gift-fixture-questions.txt"), "--from", "gift"),
+        *("-o", str(tmp / "o")),
+        *("--source", str(given)),
+    ],
+    "import moodle": lambda given, tmp: [
+        "import",
+        str(given),
+        "--from",
+        "moodle",
+        "-o",
+        str(tmp / "o"),
+    ],
     "validate": lambda given, tmp: ["validate", str(given)],
     "list": lambda given, tmp: ["list", str(given)],
 }

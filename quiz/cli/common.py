@@ -164,7 +164,7 @@ def read_file(path: Path, what: str = "files") -> bytes:
 
 def write_file(
     path: Path,
-    text: str,
+    content: str | bytes,
     *,
     inputs: Sequence[Path] = (),
     force: bool = False,
@@ -174,8 +174,20 @@ def write_file(
     input or the store, never over an existing file without `--force`, whole or not at all."""
     from quiz.engine.files import FileRefused, write_output
 
+    data = content.encode(encoding) if isinstance(content, str) else content
     try:
-        write_output(path, text.encode(encoding), inputs=inputs, force=force)
+        write_output(path, data, inputs=inputs, force=force)
+    except FileRefused as refused:
+        raise CommandError(f"cannot write {path}: {refused.reason}") from None
+
+
+def check_file(path: Path, *, inputs: Sequence[Path] = (), force: bool = False) -> None:
+    """CommandError now if `write_file` would refuse `path`: for a command that writes other
+    files first."""
+    from quiz.engine.files import FileRefused, check_output
+
+    try:
+        check_output(path, inputs=inputs, force=force)
     except FileRefused as refused:
         raise CommandError(f"cannot write {path}: {refused.reason}") from None
 

@@ -61,8 +61,7 @@ _PLAIN_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
 _FORBIDDEN_CHARS = UNSAFE_CHARACTERS - LAYOUT_CHARACTERS
-"""What a value may not hold (see quiz.engine.terminal_safety); keys may not hold tabs or
-newlines either."""
+"""What a value or a key may not hold (see quiz.engine.terminal_safety)."""
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 """Where an anchor or alias may start; confirmed by YAML's scanner (`&` in `AT&T` is text)."""
 ANCHORS_REFUSED = "anchors and aliases (&name, *name) are not allowed in a bank"
@@ -254,7 +253,7 @@ class TreeReader:
                 self._problem(key_node, f"keys must be plain text; {what} are not allowed")
                 continue
             key = key_node.value
-            unsafe = first_unsafe(key)
+            unsafe = first_unsafe(key, multiline=True)  # keys of `feedback` are choices
             if unsafe is not None:
                 self._problem(key_node, describe_unsafe(key[unsafe]))
                 continue
