@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, add_paths, has_terminal, question_count
+from quiz.cli.common import CommandError, add_paths, has_terminal, print_error, question_count
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
@@ -60,7 +60,20 @@ def run(args: argparse.Namespace) -> int:
     if app is None:
         return 0
     app.run()
+    finish_saving(app.recorder)
     return app.return_code or 0
+
+
+def finish_saving(recorder: GameRecorder) -> None:
+    """After the game (ended by the player or a signal): write what still waits for the store,
+    saying so while it waits, and say what could not be written."""
+    from quiz.engine.recording import EXIT_WAIT_SECONDS
+
+    def waiting(reason: str) -> None:
+        print_error(f"saving the last answers: {reason}; trying for {EXIT_WAIT_SECONDS:.0f} s")
+
+    for line in recorder.close(on_wait=waiting):
+        print_error(line)
 
 
 def prepare_play(args: argparse.Namespace) -> QuizApp | None:

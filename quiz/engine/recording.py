@@ -328,9 +328,14 @@ class GameRecorder:
                         self._messages.append(SAVED_NOW)
                     return
 
-    def close(self, timeout: float = EXIT_WAIT_SECONDS) -> list[str]:
+    def close(
+        self,
+        timeout: float = EXIT_WAIT_SECONDS,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> list[str]:
         """The game is over: write what still waits, trying for `timeout` seconds at most, and
-        close the store; return what the player must be told (what could not be written)."""
+        close the store; return what the player must be told (what could not be written).
+        `on_wait` hears, once, why writes still wait if they do (before the wait)."""
         self._closing.set()
         deadline = time.monotonic() + timeout
         thread = self._retrying
@@ -347,6 +352,9 @@ class GameRecorder:
                 done = self._write_waiting()
             if done or time.monotonic() >= deadline:
                 break
+            if on_wait is not None:
+                on_wait(self._reason or "the scores file is locked")
+                on_wait = None
             time.sleep(0.1)
         with self._state:
             waiting = self._log[self._written :]
