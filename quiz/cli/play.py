@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from quiz.cli.common import CommandError, add_paths, has_terminal, print_error, question_count
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
+from quiz.engine.players import parse_players, player_problem
 from quiz.engine.recording import GameRecorder
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import utc_now
@@ -38,7 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"how many questions, or 'all' (default: {DEFAULT_COUNT})",
     )
     parser.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same game")
-    parser.add_argument("--player", metavar="NAME", help="your name; starts straight at question 1")
+    parser.add_argument(
+        "--player",
+        metavar="NAME",
+        help="your name (names separated by commas take turns); starts straight at question 1",
+    )
     parser.add_argument(
         "--watch",
         action="store_true",
@@ -51,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the game with the options given; its exit status when it ends."""
+    player_names(args)  # a usage error is one whatever the terminal
     if not has_terminal():
         raise CommandError(
             "the game needs a terminal; run it directly, not with its input or output "
@@ -90,8 +96,9 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     except CommandError:
         resume_collector()
         raise
+    players = player_names(args)
     settings = GameSettings(
-        players=(args.player,) if args.player else ("Player",),
+        players=players,
         topics=tuple(args.topic),
         count=None if args.count == 0 else args.count,
         mode=args.mode,
@@ -101,12 +108,24 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     if args.mode == "review" and args.player and recorder.store is not None:
         from quiz.engine.review import describe_wait, plan_review
 
-        plan = plan_review(recorder.store, args.player, library.banks, utc_now())
+        plan = plan_review(recorder.store, players[0], library.banks, utc_now())
         if not plan.due:
             print(describe_wait(plan, utc_now()))
             resume_collector()
             return None
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
+
+
+def player_names(args: argparse.Namespace, unnamed: str = "Player") -> tuple[str, ...]:
+    """The players `--player` names (separated by commas, as on the start screen), or
+    `unnamed` without it; CommandError (usage, status 2) when they cannot play together."""
+    if args.player is None:
+        return (unnamed,)
+    names = parse_players(args.player)
+    problem = player_problem(names)  # the one rule: quiz.engine.players
+    if problem is not None:
+        raise CommandError(f"--player: {problem}", status=2)
+    return tuple(names)
 
 
 def playable_library(args: argparse.Namespace, library: Library | None = None) -> Library:
@@ -136,5 +155,5 @@ def _preview(args: argparse.Namespace) -> QuizApp:
     from quiz.engine.watch import FileWatcher
     from quiz.ui.app import QuizApp
 
-    settings = GameSettings(players=(args.player or "Teacher",), seed=args.seed)
+    settings = GameSettings(players=player_names(args, unnamed="Teacher"), seed=args.seed)
     return QuizApp([], settings, ask=False, watcher=FileWatcher(args.paths))
