@@ -13,7 +13,6 @@ hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at t
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 
 from quiz.authoring.convert import header_lines, number_text
