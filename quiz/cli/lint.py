@@ -11,7 +11,7 @@ import argparse
 import json
 from typing import Any
 
-from quiz.cli.common import CommandError, add_paths, plural
+from quiz.cli.common import CommandError, add_paths, plural, say, write_out
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if args.rules:
         from quiz.authoring.lint.guide import rules_list
 
-        print(rules_list(RULES), end="")
+        write_out(rules_list(RULES))
         return 0
     report = lint_paths(args.paths)
     if not report.files and not report.errors:
@@ -39,13 +39,13 @@ def run(args: argparse.Namespace) -> int:
         ]
         entries += [finding.as_dict() for finding in report.findings]
         entries.sort(key=lambda entry: (entry["file"], entry["line"], entry["column"]))
-        print(json.dumps(entries, indent=2, ensure_ascii=False))
+        say(json.dumps(entries, indent=2, ensure_ascii=False))
     else:
         for error in report.errors:
-            print(error)
+            say(str(error))
         for warning in report.warnings:
-            print(warning)
-        print(
+            say(str(warning))
+        say(
             _summary(
                 report.banks,
                 report.questions,
