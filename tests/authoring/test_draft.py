@@ -218,3 +218,45 @@ def test_no_prompt_gives_away_a_rare_answer_of_another_question() -> None:
             if other is not question:
                 named = re.search(rf"\b{re.escape(answer)}\b", other["prompt"], re.IGNORECASE)
                 assert named is None, (question, other)
+
+
+def test_quiz_draft_writes_the_bank_and_its_source_and_never_replaces_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text(SEED, encoding="utf-8")
+    bank = tmp_path / "out" / "lesson.yaml"
+    assert main(["draft", str(article), "-o", str(bank)]) == 0
+    assert (tmp_path / "out" / "sources" / "article.txt").read_text(encoding="utf-8") == SEED
+    assert main(["validate", str(bank)]) == 0
+    before = bank.read_text(encoding="utf-8")
+    assert main(["draft", str(article), "-o", str(bank)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert bank.read_text(encoding="utf-8") == before
+
+    # another article of the same name: its copy takes a free name, the first stays whole
+    other = tmp_path / "elsewhere" / "article.txt"
+    other.parent.mkdir()
+    other.write_text(SMALL_TEXTS["quotes"], encoding="utf-8")
+    second = tmp_path / "out" / "second.yaml"
+    assert main(["draft", str(other), "-o", str(second)]) == 0
+    assert (tmp_path / "out" / "sources" / "article.txt").read_text(encoding="utf-8") == SEED
+    assert "sources/article-2.txt" in second.read_text(encoding="utf-8")
+    assert main(["validate", str(tmp_path / "out")]) == 0
+
+
+def test_quiz_draft_says_why_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quiz.cli import main
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    assert main(["draft", str(empty), "-o", str(tmp_path / "a.yaml")]) == 1
+    assert main(["draft", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "b.yaml")]) == 1
+    assert main(["draft", str(tmp_path), "-o", str(tmp_path / "c.yaml")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 3 and all(line.startswith("quiz: ") for line in lines)
+    assert not list(tmp_path.glob("*.yaml"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,7 +18,8 @@ import yaml
 from quiz.authoring.convert import slug
 from quiz.authoring.draft.facts import Article
 from quiz.authoring.draft.questions import Candidate, candidates, choose
-from quiz.authoring.schema import modeline
+from quiz.authoring.schema import SCHEMA_FILE, modeline
+from quiz.engine.yamltree import ReadFailed, decode
 
 DRAFT_MARK = "# draft: check this question against the article, then delete this line"
 """The line above every drafted question; `quiz lint` reports those still there."""
@@ -96,16 +98,16 @@ def draft_bank(
     text: str, source_file: str, title: str | None = None, count: int | None = None
 ) -> Draft:
     """The draft of `text` (whose copy the bank names `source_file`), at most `count` questions."""
-    article = Article.read(text)
-    if not article.sentences:
+    if not text.strip():
         raise DraftError("the article is empty")
+    article = Article.read(text)
     chosen = choose(article, candidates(article, question_types()), count)
     if not chosen:
         raise DraftError(
             "found nothing to ask: the drafter reads English text for figures, names, quotes "
             "and lists, and found none it could ask about"
         )
-    headline = article.title or article.sentences[0].text[:120]
+    headline = article.title or chosen[0].sentence.text[:120]
     return Draft(
         title=title or headline,
         source_title=headline,
@@ -141,3 +143,46 @@ def _id_words(question: dict[str, Any]) -> str:
     if question.get("pairs"):
         return f"{topic} {' '.join(str(pair[0]) for pair in question['pairs'])}"
     return f"{topic} {question['prompt']}"
+
+
+def write_draft(
+    article: Path,
+    output: Path,
+    title: str | None = None,
+    count: int | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Draft `article` into the bank `output`, its text copied into `sources/` beside it, as
+    `quiz new --source` does; returns the files written. Refuses to replace a bank without
+    `force`; a different text already at the copy's name gets a free name instead."""
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise DraftError(f"{output} should end in .yaml so that quiz finds it")
+    if output.exists() and not force:
+        raise DraftError(f"{output} already exists; choose another name with -o, or --force")
+    if not article.is_file():
+        raise DraftError(f"{article} is not a regular file")
+    data = article.read_bytes()
+    try:
+        text = decode(data)
+    except ReadFailed as failure:
+        raise DraftError(f"{article}: {failure.problem.message}") from None
+    folder = output.parent / "sources"
+    copy = folder / article.name
+    number = 1
+    while copy.exists() and copy.read_bytes() != data:
+        number += 1
+        copy = folder / f"{article.stem}-{number}{article.suffix}"
+    draft = draft_bank(text, copy.relative_to(output.parent).as_posix(), title, count)
+    written = [output]
+    folder.mkdir(parents=True, exist_ok=True)
+    if not copy.exists():
+        copy.write_bytes(data)
+        written.append(copy)
+    schema = output.parent / SCHEMA_FILE
+    if not schema.exists():
+        schema.write_text(_schema(), encoding="utf-8")
+        written.append(schema)
+    temporary = output.with_name(f".{output.name}.tmp")
+    temporary.write_text(draft.to_yaml(), encoding="utf-8")
+    temporary.replace(output)
+    return written
