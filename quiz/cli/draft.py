@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quiz.cli.common import CommandError, question_count
+from quiz.cli.common import CommandError, add_force, question_count, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--count", type=question_count, metavar="N", help="keep the N best questions (default: all)"
     )
-    parser.add_argument("--force", action="store_true", help="replace the bank if it exists")
+    add_force(parser)
     parser.add_argument(
         "--play", action="store_true", help="then preview it, reloading on every save (--watch)"
     )
@@ -29,19 +29,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.authoring.draft import DraftError, write_draft
+    from quiz.authoring.starter import StarterError
 
     output: Path = args.output or Path(args.article.stem + ".yaml")
     try:
         written = write_draft(
             args.article, output, args.title, args.count or None, force=args.force
         )
-    except DraftError as error:
+    except (DraftError, StarterError) as error:
         raise CommandError(str(error)) from None
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror}") from None
     for path in written:
-        print(f"wrote {path}")
-    print(
+        say(f"wrote {path}")
+    say(
         f"next: review each question marked '# draft:' in {output}, then run "
         f"'quiz validate {output}' and 'quiz play {output} --watch'"
     )

@@ -18,8 +18,7 @@ import yaml
 from quiz.authoring.convert import slug
 from quiz.authoring.draft.facts import Article
 from quiz.authoring.draft.questions import Candidate, candidates, choose
-from quiz.authoring.schema import SCHEMA_FILE, modeline
-from quiz.engine.yamltree import ReadFailed, decode
+from quiz.authoring.schema import modeline
 
 DRAFT_MARK = "# draft: check this question against the article, then delete this line"
 """The line above every drafted question; `quiz lint` reports those still there."""
@@ -153,36 +152,12 @@ def write_draft(
     force: bool = False,
 ) -> list[Path]:
     """Draft `article` into the bank `output`, its text copied into `sources/` beside it, as
-    `quiz new --source` does; returns the files written. Refuses to replace a bank without
-    `force`; a different text already at the copy's name gets a free name instead."""
-    if output.suffix.lower() not in (".yaml", ".yml"):
-        raise DraftError(f"{output} should end in .yaml so that quiz finds it")
-    if output.exists() and not force:
-        raise DraftError(f"{output} already exists; choose another name with -o, or --force")
-    if not article.is_file():
-        raise DraftError(f"{article} is not a regular file")
-    data = article.read_bytes()
-    try:
-        text = decode(data)
-    except ReadFailed as failure:
-        raise DraftError(f"{article}: {failure.problem.message}") from None
-    folder = output.parent / "sources"
-    copy = folder / article.name
-    number = 1
-    while copy.exists() and copy.read_bytes() != data:
-        number += 1
-        copy = folder / f"{article.stem}-{number}{article.suffix}"
-    draft = draft_bank(text, copy.relative_to(output.parent).as_posix(), title, count)
-    written = [output]
-    folder.mkdir(parents=True, exist_ok=True)
-    if not copy.exists():
-        copy.write_bytes(data)
-        written.append(copy)
-    schema = output.parent / SCHEMA_FILE
-    if not schema.exists():
-        schema.write_text(_schema(), encoding="utf-8")
-        written.append(schema)
-    temporary = output.with_name(f".{output.name}.tmp")
-    temporary.write_text(draft.to_yaml(), encoding="utf-8")
-    temporary.replace(output)
-    return written
+    `quiz new --source` does (the same rules: `quiz.authoring.starter.write_bank`); returns the
+    files written. DraftError when nothing can be drafted, StarterError when a file cannot be
+    read or written."""
+    from quiz.authoring.starter import read_source, source_copy, write_bank
+
+    data, text = read_source(article)
+    copy = source_copy(output, article, data)
+    draft = draft_bank(text, f"sources/{copy.name}", title, count)
+    return write_bank(output, draft.to_yaml(), article, (copy, data), force=force)
