@@ -8,10 +8,17 @@ uncached banks in the background before Textual is imported (see docs/architectu
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, add_paths, has_terminal, print_error, question_count
+from quiz.cli.common import (
+    CommandError,
+    add_paths,
+    has_terminal,
+    print_error,
+    question_count,
+    say,
+    seed_number,
+)
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
 from quiz.engine.players import parse_players, player_problem
@@ -38,7 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"how many questions, or 'all' (default: {DEFAULT_COUNT})",
     )
-    parser.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same game")
+    parser.add_argument(
+        "--seed", type=seed_number, metavar="N", help="the same seed plays the same game"
+    )
     parser.add_argument(
         "--player",
         metavar="NAME",
@@ -110,7 +119,7 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
 
         plan = plan_review(recorder.store, players[0], library.banks, utc_now())
         if not plan.due:
-            print(describe_wait(plan, utc_now()))
+            say(describe_wait(plan, utc_now()))
             resume_collector()
             return None
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
@@ -133,7 +142,7 @@ def playable_library(args: argparse.Namespace, library: Library | None = None) -
     can be played. `library` is the library already loaded, when the caller loaded it."""
     library = library if library is not None else load_library(args.paths)
     for error in library.errors:
-        print(error, file=sys.stderr)
+        say(str(error), err=True)
     if not library.banks:
         raise CommandError("no valid banks; run 'quiz validate' to see why")
     if args.bank:
