@@ -1,0 +1,49 @@
+"""`quiz report`: every answer kept, or each question's results, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from quiz.cli.common import add_output, open_store, say, since_date, write_file, write_out
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", metavar="NAME", help="only this bank (by file name)")
+    parser.add_argument("--player", metavar="NAME", help="only this player")
+    parser.add_argument(
+        "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--by",
+        choices=("answer", "question"),
+        default="answer",
+        help="one row per answer (default) or per question, hardest first",
+    )
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    add_output(parser, "write to FILE (default: print it)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.engine import reports
+
+    store = open_store()
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
+    columns: Sequence[str] = reports.ANSWER_COLUMNS
+    if args.by == "question":
+        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+    else:
+        rows = reports.answers_report(store, filters)
+    if args.format == "csv":
+        text = reports.to_csv(rows, columns)
+    elif args.format == "json":
+        text = reports.to_json(rows) + "\n"
+    else:
+        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+    if args.output:
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
+        write_file(args.output, text, force=args.force, encoding=encoding)
+        say(f"{len(rows)} rows written to {args.output}", err=True)
+    else:
+        write_out(text)
+    return 0
