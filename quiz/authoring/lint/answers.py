@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.words import figures, scaled, word_set
-from quiz.engine.checking import check_number, check_text, vocabulary
+from quiz.engine.checking import vocabulary
 from quiz.engine.model import AnyQuestion, NumberQuestion, TextQuestion, format_number
 
 _MINOR = frozenset(("and", "of", "the", "for", "&"))
@@ -89,9 +89,7 @@ def missing_variants(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
         return
     known = facts.shared("vocabulary", lambda: vocabulary(facts.questions))
     refused = [
-        variant
-        for variant in variants(question)
-        if not check_text(question, variant, known).correct
+        variant for variant in variants(question) if not question.check(variant, known).correct
     ]
     if refused:
         listed = ", ".join(refused)
@@ -174,7 +172,7 @@ def figure_refused(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
         start = context.find(written)
         before = _APPROXIMATELY.search(context[:start]) if start >= 0 else None
         typed = f"{before.group()}{written}" if before else written
-        if not check_number(question, typed).correct:
+        if not question.check(typed).correct:
             yield Flag(
                 ("answer",),
                 f"a student who types '{typed}', as the text writes it, is refused; give the "
