@@ -89,3 +89,42 @@ def test_numbers_read_as_people_write_them() -> None:
         "95",
         "2.25",
     ]
+
+
+def test_the_bank_passes_lint_with_every_silence_explained() -> None:
+    from quiz.authoring.lint import lint_paths
+
+    report = lint_paths([bundled_folder() / "xi-kazakhstan-central-asia.yaml"])
+    assert report.errors == []
+    assert [str(warning) for warning in report.warnings] == []
+    for silenced in report.silenced:
+        assert silenced.silenced and len(silenced.silenced.split()) >= 4, silenced
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed"),
+    [
+        ("summit-city", "Nur-Sultan"),
+        ("summit-city", "Nursultan"),
+        ("bri-name", "One Belt One Road"),
+        ("bri-name", "OBOR"),
+        ("bri-name", "Belt & Road"),
+        ("bri-name", "the Belt and Road Initiative"),
+        ("detained-group", "Uyghur Muslims"),
+        ("detained-group", "the Uighurs"),
+        ("xinjiang-border", "Xinjiang Uyghur Autonomous Region"),
+        ("khorgos-hub", "Khorgos Gateway"),
+        ("highway-country", "Tadzhikistan"),
+        ("analyst-name", "Muratalieva"),
+        ("guo-name", "Guo"),
+        ("xi-trip-count", "two"),
+        ("xi-trip-count", "second"),
+        ("population", "about 80 million"),
+        ("trade-eu-figure", "around $64 billion"),
+    ],
+)
+def test_what_a_student_would_type_is_accepted(bank: Bank, question_id: str, typed: str) -> None:
+    from quiz.engine.checking import vocabulary
+
+    question = next(q for q in bank.questions if q.id == question_id)
+    assert question.check(typed, vocabulary(bank.questions)).correct, typed

@@ -30,20 +30,7 @@ def test_the_flawed_example_is_flagged(rule: LintRule, tmp_path: Path) -> None:
     ]
 
 
-AWAITING_CHECKER = {"missing-variants", "figure-refused"}
-"""Sound examples the game's checker refuses until it reads `&` and `approximately 80 million`."""
-
-
-@pytest.mark.parametrize(
-    "rule",
-    [
-        pytest.param(rule, marks=pytest.mark.xfail(strict=True))
-        if rule.name in AWAITING_CHECKER
-        else rule
-        for rule in RULES
-    ],
-    ids=name,
-)
+@pytest.mark.parametrize("rule", RULES, ids=name)
 def test_the_sound_example_passes_every_rule(rule: LintRule, tmp_path: Path) -> None:
     report = lint_example(tmp_path, rule.sound)
     assert [str(finding) for finding in report.findings] == []

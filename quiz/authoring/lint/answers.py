@@ -167,16 +167,20 @@ def figure_refused(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
         return
     context = question.context
     for value, written in figures(context):
-        if question.answer not in (value, scaled(value, written)):
+        full = scaled(value, written)
+        if question.answer not in (value, full):
             continue
         start = context.find(written)
         before = _APPROXIMATELY.search(context[:start]) if start >= 0 else None
-        typed = f"{before.group()}{written}" if before else written
-        if not question.check(typed).correct:
+        typings = [f"{before.group()}{written}" if before else written]
+        if full != value:  # the figure in full digits, too: 80,000,000 for "80 million"
+            typings.append(format_number(full))
+        refused = next((typed for typed in typings if not question.check(typed).correct), None)
+        if refused is not None:
             yield Flag(
                 ("answer",),
-                f"a student who types '{typed}', as the text writes it, is refused; give the "
-                "answer and unit the way the text does, or widen the tolerance",
+                f"a student who types '{refused}' for the text's '{written}' is refused; give "
+                "the answer and unit the way the text does, or widen the tolerance",
             )
             return
 

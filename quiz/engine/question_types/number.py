@@ -60,15 +60,17 @@ class NumberQuestion(QuestionBase):
         return f"Type a number{unit}, then press Enter."
 
     def check(self, response: Response, known_answers: Collection[str] = ()) -> Verdict:
-        """A typed number (`95`, `$95`, `95 billion`, `1,000`) within the tolerance."""
-        from quiz.engine.checking import Verdict, parse_number  # with the first answer
+        """A typed number (`95`, `$95`, `95 billion`, `1,000`, `about 80 million`, `two`,
+        `second`) within the tolerance, read in the question's unit."""
+        from quiz.engine.checking import Verdict, number_readings  # with the first answer
 
         typed = str(response)
-        value = parse_number(typed)
+        readings = number_readings(typed, self.unit)
         given = typed.strip()
-        if value is None:
+        if not readings:
             return Verdict(False, given, "That is not a number.")
-        return Verdict(abs(value - self.answer) <= self.tolerance + 1e-9, given)
+        right = any(abs(value - self.answer) <= self.tolerance + 1e-9 for value in readings)
+        return Verdict(right, given)
 
     def right_response(self) -> Response:
         return format_number(self.answer).replace(",", "")
