@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from functools import lru_cache
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.words import STOPWORDS, content_stems, fold, tokens, word_set
 from quiz.engine.model import AnyQuestion, ChoiceQuestion, MultiQuestion
+from quiz.engine.quantities import quantity
 
 LONGEST_RATIO = 1.3
 """The right choice is 'clearly the longest' when it is this many times the next one's length."""
@@ -28,27 +28,6 @@ VAGUE = word_set(
     "probably possibly mostly largely"
 )
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the above|these|them)\b|\ball the above\b")
-_NUMBER_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "dozen": 12,
-}
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_QUANTITY = re.compile(
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|[^\W\d_]+)?"
-    r"|\b(?P<word>a|one|two|three|four|five|six|seven|eight|nine|ten|a dozen)\s+"
-    r"(?P<scale>hundred|thousand|million|billion|trillion)\b",
-    re.IGNORECASE,
-)
 
 
 def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
@@ -247,31 +226,6 @@ def vague_terms(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     )
 
 
-@lru_cache(maxsize=16384)  # several rules ask about the same choices
-def _quantity(text: str) -> tuple[float, str] | None:
-    """What a choice that is a number amounts to, and its kind: `$95 billion` → (95e9,
-    'money'), `About 2 times` → (2, 'times'), `Over a million` → (1e6, ''). None for a choice
-    that is not a number, or is a sentence that mentions one (`They were cut in 1991`)."""
-    found = list(_QUANTITY.finditer(text))
-    if len(found) != 1:
-        return None
-    match = found[0]
-    if len((text[: match.start()] + " " + text[match.end() :]).split()) > 2:
-        return None
-    if match["number"]:
-        value = float(match["number"].replace(",", ""))
-        unit = (match["unit"] or "").casefold()
-    else:
-        value = _NUMBER_WORDS[match["word"].split()[-1].casefold()]
-        unit = match["scale"].casefold()
-    if unit in _SCALES:
-        value *= _SCALES[unit]
-        unit = ""
-    if any(symbol in text for symbol in "$€£¥") or unit in ("dollars", "euros", "pounds"):
-        unit = "money"
-    return value, unit
-
-
 @rule(
     "numbers-out-of-order",
     "Choices that are numbers are not in order, smallest first: students hunt for a pattern.",
@@ -292,7 +246,7 @@ def numbers_out_of_order(question: AnyQuestion, facts: BankFacts) -> Iterator[Fl
     lists = _choice_lists(question)
     if lists is None:
         return
-    quantities = [_quantity(choice) for choice in lists[0]]
+    quantities = [quantity(choice) for choice in lists[0]]
     if any(quantity is None for quantity in quantities):
         return
     values = [quantity[0] for quantity in quantities if quantity is not None]
@@ -307,11 +261,11 @@ def numbers_out_of_order(question: AnyQuestion, facts: BankFacts) -> Iterator[Fl
 def _kind(choice: str) -> str:
     """What sort of thing a choice is, as far as words can tell: a number of some kind (money,
     a percentage, a number of times...), or words."""
-    quantity = _quantity(choice)
-    if quantity is None:
+    amount = quantity(choice)
+    if amount is None:
         return "words"
     return {"": "a number", "money": "a sum of money", "%": "a percentage"}.get(
-        quantity[1], f"a number of {quantity[1]}"
+        amount[1], f"a number of {amount[1]}"
     )
 
 

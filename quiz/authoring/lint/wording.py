@@ -9,7 +9,6 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
-from quiz.authoring.lint.choices import _quantity
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.words import (
     STOPWORDS,
@@ -30,6 +29,7 @@ from quiz.engine.model import (
     TrueFalseQuestion,
     format_number,
 )
+from quiz.engine.quantities import all_quantities
 
 _NEGATIVE = re.compile(
     r"\b(?:not|except|never|neither|nor|least|none|cannot|[^\W\d_]+n[’']t)\b", re.IGNORECASE
@@ -154,7 +154,7 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 "hint at where to look instead",
             )
             return
-    if all(_quantity(choice) is not None for choice in question.choices):
+    if all_quantities(question.choices):
         superlative = next((word for word in hint if word in _SUPERLATIVES), None)
         if superlative:
             yield Flag(
