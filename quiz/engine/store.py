@@ -385,6 +385,15 @@ class Store:
                 "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(at or self.now()), game_id)
             )
 
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of a read-only query, one at a time (a report of a year of answers is never
+        held in memory whole)."""
+        with self._uses:
+            self._following()
+            cursor = self.connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            yield from cursor.execute(sql, parameters)
+
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, as `sqlite3.Row`s, from the file now at the path."""
         with self._uses:
