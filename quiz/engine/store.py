@@ -81,6 +81,21 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (player_id, bank, question_id)
     );
     """,
+    # Live class games (quiz host): one row per live game, with its state for `--resume`; each
+    # student's game in `games` points at it.
+    """
+    CREATE TABLE live_games (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        bank TEXT NOT NULL,
+        questions INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        state TEXT NOT NULL
+    );
+    ALTER TABLE games ADD COLUMN live_game_id INTEGER REFERENCES live_games(id);
+    CREATE INDEX games_by_live_game ON games(live_game_id);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -349,6 +364,64 @@ class Store:
             db.execute(
                 "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(self.now()), game_id)
             )
+
+    # Live class games (quiz host, issue 15): the live game, each student's game in it, and the
+    # state that `quiz host --resume` continues from.
+
+    def start_live_game(self, title: str, bank: str, questions: int, state: str) -> int:
+        """Record a live game's start with its state (JSON); return its id."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO live_games(title, bank, questions, started_at, state)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (title, bank, questions, timestamp(self.now()), state),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def start_live_player(self, live_game_id: int, player: str, bank: str, questions: int) -> int:
+        """Record one student's game inside a live game; return its id (in `games`)."""
+        player_id = self.player_id(player)
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO games(player_id, bank, mode, seed, started_at, questions,"
+                " live_game_id) VALUES (?, ?, 'live', NULL, ?, ?, ?)",
+                (player_id, bank, timestamp(self.now()), questions, live_game_id),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def live_players(self, live_game_id: int) -> dict[str, int]:
+        """Each student's game id in a live game, by the student's name."""
+        rows = self.query(
+            "SELECT p.name, g.id FROM games g JOIN players p ON p.id = g.player_id"
+            " WHERE g.live_game_id = ?",
+            (live_game_id,),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    def save_live_state(self, live_game_id: int, state: str) -> None:
+        """Keep a live game's latest state (JSON), committed at once."""
+        with self.transaction() as db:
+            db.execute("UPDATE live_games SET state = ? WHERE id = ?", (state, live_game_id))
+
+    def finish_live_game(self, live_game_id: int, state: str) -> None:
+        """Mark a live game and every student's game in it finished."""
+        moment = timestamp(self.now())
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE live_games SET ended_at = ?, state = ? WHERE id = ?",
+                (moment, state, live_game_id),
+            )
+            db.execute(
+                "UPDATE games SET ended_at = ? WHERE live_game_id = ? AND ended_at IS NULL",
+                (moment, live_game_id),
+            )
+
+    def last_live_game(self) -> tuple[int, str] | None:
+        """The id and state of the latest live game not finished, if any (for `--resume`)."""
+        rows = self.query(
+            "SELECT id, state FROM live_games WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1"
+        )
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, as `sqlite3.Row`s."""
