@@ -3,7 +3,7 @@ where the answers are kept (`quiz report --game ID`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,8 +11,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.engine.live import LiveGame
+from quiz.engine.live_state import LivePlayer, QuestionResult, TopicResult
 from quiz.ui.live.phase import PhaseScreen, scroll_bindings
-from quiz.ui.live.state import GameView, PlayerView, QuestionResultView, TopicResultView
 from quiz.ui.live.text import clip, literal
 from quiz.ui.widgets.bars import bar
 from quiz.ui.widgets.keybar import KeyBar
@@ -31,7 +32,7 @@ def place_name(place: int) -> str:
     return f"{place}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(place % 10, 'th') }"
 
 
-def topics_content(topics: Sequence[TopicResultView]) -> Content:
+def topics_content(topics: Sequence[TopicResult]) -> Content:
     """One line per topic: `Trade figures  ██████░░░░  12/20  60%`."""
     if not topics:
         return Content("No answers.")
@@ -51,7 +52,7 @@ def topics_content(topics: Sequence[TopicResultView]) -> Content:
     return Content("\n").join(lines)
 
 
-def hardest_content(hardest: Sequence[QuestionResultView]) -> Content:
+def hardest_content(hardest: Sequence[QuestionResult]) -> Content:
     """The questions the class found hardest, each with how many got it right."""
     if not hardest:
         return Content("No answers.")
@@ -91,13 +92,7 @@ class EndScreen(PhaseScreen):
 
     BINDINGS = [*scroll_bindings(), Binding("q", "app.quit", "Quit")]
 
-    def __init__(
-        self, game: GameView, clock: Callable[[], float], game_id: int | None = None
-    ) -> None:
-        super().__init__(game, clock)
-        self.game_id = game_id
-
-    def shows(self, game: GameView) -> bool:
+    def shows(self, game: LiveGame) -> bool:
         """The end is the end, whatever the question number."""
         return game.phase == self.PHASE
 
@@ -119,7 +114,7 @@ class EndScreen(PhaseScreen):
         played = f"{questions} of {self.game.total}" if questions < self.game.total else questions
         return f"{played} questions · {players} student{'' if players == 1 else 's'}"
 
-    def _podium(self, podium: Sequence[PlayerView]) -> ComposeResult:
+    def _podium(self, podium: Sequence[LivePlayer]) -> ComposeResult:
         for index in PODIUM_ORDER:
             if index >= len(podium):
                 continue
@@ -135,11 +130,10 @@ class EndScreen(PhaseScreen):
                 yield step
 
     def _report_line(self) -> Content:
-        if self.game_id is None:
+        game_id = self.host.game_id
+        if game_id is None:
             return Content("The answers were not kept: the scores file could not be used.")
-        return Content.assemble(
-            "Every answer is kept: ", (f"quiz report --game {self.game_id}", "bold")
-        )
+        return Content.assemble("Every answer is kept: ", (f"quiz report --game {game_id}", "bold"))
 
     def action_scroll(self, action: str) -> None:
         """Scroll the results (`action`: one of their scrolling actions)."""

@@ -2,71 +2,67 @@
 its own event loop and shows the game's phase: lobby, question, reveal, leaderboard, end.
 
 The app holds no rules. The server (`LiveHost`) feeds the students' joins and answers to the
-game and tells the app when something changed; the app then shows the screen of the game's
-phase, or redraws the one shown in place. The teacher's keys reach the game only from here.
+game and says when something changed; the app then shows the screen of the game's phase, or
+redraws the one shown in place. The teacher's keys reach the game only from here.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from quiz.ui.live.phase import GameChanged, HostCommand, PhaseScreen
-from quiz.ui.live.state import GameHost, GameView
+from quiz.live.server import LiveHostError
+from quiz.ui.live.phase import GameChanged, PhaseScreen
 
-MakeHost = Callable[[Callable[[], None]], GameHost]
-"""Makes the server, given what it calls when the game changed (`on_change`)."""
+if TYPE_CHECKING:
+    from quiz.engine.live import LiveGame
+    from quiz.live.server import LiveHost
 
 
 class HostApp(App[None]):
-    """The teacher's screens of one live game."""
+    """The teacher's screens of one live game, served by `host` in this app's loop."""
 
     CSS_PATH = Path(__file__).parent.parent / "quiz.tcss"  # the shared dialogs' styles
     TITLE = "quiz host"
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(
-        self,
-        make_host: MakeHost,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        notice: str | None = None,
-    ) -> None:
+    def __init__(self, host: LiveHost, *, notice: str | None = None) -> None:
         super().__init__()
-        self.host = make_host(self.game_changed)
-        self.clock = clock
+        self.host = host
+        host.on_change = self.game_changed
         self.notice = notice
         """A line for the lobby (serving to the whole network, say)."""
 
     @property
-    def game(self) -> GameView:
+    def game(self) -> LiveGame:
         """The game being hosted."""
         return self.host.game
 
     async def on_mount(self) -> None:
         try:
             await self.host.start()
-        except OSError as error:
-            self.exit(return_code=1, message=f"quiz: cannot serve the game: {error}")
+        except LiveHostError as error:
+            self.exit(return_code=1, message=f"quiz: {error}")
             return
         self.show_phase()
 
     def game_changed(self) -> None:
-        """The server's `on_change`: called in this app's loop."""
+        """The server's `on_change` (called in this app's loop)."""
         self.post_message(GameChanged())
 
     def on_game_changed(self, message: GameChanged) -> None:
         message.stop()
         self.show_phase()
+        self.show_store_problem()
 
-    def on_host_command(self, message: HostCommand) -> None:
-        """A teacher's command from a screen: apply it, then show where the game is."""
-        message.stop()
-        self.host.command(message.name, *message.args)
-        self.show_phase()
+    def show_store_problem(self) -> None:
+        """Tell the teacher, once, when the answers can no longer be kept."""
+        recorder = self.host.recorder
+        problem = recorder.take_problem() if recorder is not None else None
+        if problem:
+            self.notify(problem, severity="warning", timeout=15, markup=False)
 
     def _phase_screen(self) -> PhaseScreen | None:
         """The phase screen shown, even under a dialog."""
@@ -91,27 +87,26 @@ class HostApp(App[None]):
             self.switch_screen(screen)
 
     def _screen_for_phase(self) -> PhaseScreen:
-        game = self.game
-        phase = game.phase
+        phase = self.game.phase
         if phase == "lobby":
             from quiz.ui.live.lobby import LobbyScreen
 
-            return LobbyScreen(game, self.clock, self.host.url, self.notice)
+            return LobbyScreen(self.host, self.notice)
         if phase == "question":
             from quiz.ui.live.question import QuestionScreen
 
-            return QuestionScreen(game, self.clock)
+            return QuestionScreen(self.host)
         if phase == "reveal":
             from quiz.ui.live.reveal import RevealScreen
 
-            return RevealScreen(game, self.clock)
+            return RevealScreen(self.host)
         if phase == "leaderboard":
             from quiz.ui.live.leaderboard import LeaderboardScreen
 
-            return LeaderboardScreen(game, self.clock)
+            return LeaderboardScreen(self.host)
         from quiz.ui.live.end import EndScreen
 
-        return EndScreen(game, self.clock, self.host.game_id)
+        return EndScreen(self.host)
 
     def action_end_game(self) -> None:
         """`q`: after a confirmation, end the game for everyone (its results show), or close
@@ -123,14 +118,14 @@ class HostApp(App[None]):
         def end(yes: bool | None) -> None:
             if not yes:
                 return
+            self.host.end_game()
             if in_lobby:
                 self.run_worker(self.action_quit())
-            else:
-                self.host.command("end")
-                self.show_phase()
 
         if in_lobby:
-            dialog = ConfirmScreen("Close the lobby?", "The students who joined are sent home.")
+            dialog = ConfirmScreen(
+                "Close the lobby?", "The students who joined are told the game is over."
+            )
         else:
             dialog = ConfirmScreen(
                 "End the game now?",
@@ -139,6 +134,10 @@ class HostApp(App[None]):
         self.push_screen(dialog, end)
 
     async def action_quit(self) -> None:
-        """Stop serving, then close."""
+        """Stop serving (the game's state is saved), then close."""
         await self.host.stop()
         self.exit()
+
+    async def on_unmount(self) -> None:
+        """However the app closes, the server stops with it (stopping twice is harmless)."""
+        await self.host.stop()

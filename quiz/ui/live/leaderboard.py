@@ -8,8 +8,8 @@ from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.engine.live_state import LivePlayer
 from quiz.ui.live.phase import PhaseScreen
-from quiz.ui.live.state import PlayerView
 from quiz.ui.live.text import clip, literal
 from quiz.ui.widgets.keybar import KeyBar
 
@@ -17,7 +17,7 @@ TOP = 5
 NAME_CELLS = 24
 
 
-def movement(player: PlayerView) -> Content:
+def movement(player: LivePlayer) -> Content:
     """`▲ 2` for a student who moved up two places, `▼ 1` down one; nothing otherwise."""
     if player.moved > 0:
         return Content.styled(f"▲ {player.moved}", "bold $text-success")
@@ -26,7 +26,7 @@ def movement(player: PlayerView) -> Content:
     return Content("")
 
 
-def standing_content(player: PlayerView, score_cells: int) -> Content:
+def standing_content(player: LivePlayer, score_cells: int) -> Content:
     """`  1  Ann              1,240  ▲ 2`: place, name, points, movement."""
     name = literal(clip(player.name, NAME_CELLS))
     return Content.assemble(
@@ -83,4 +83,4 @@ class LeaderboardScreen(PhaseScreen):
 
     def action_advance(self) -> None:
         """Show the next question."""
-        self.command("advance")
+        self.host.advance()

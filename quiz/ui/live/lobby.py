@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,10 +11,12 @@ from textual.content import Content
 from textual.widgets import Digits, Static
 
 from quiz.ui.live.phase import PhaseScreen
-from quiz.ui.live.state import GameView
 from quiz.ui.live.text import literal
 from quiz.ui.live.widgets import NameTiles, name_tiles
 from quiz.ui.widgets.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from quiz.live.server import LiveHost
 
 
 def spaced_code(code: str) -> str:
@@ -58,21 +60,19 @@ class LobbyScreen(PhaseScreen):
         Binding("q", "app.end_game", "Quit"),
     ]
 
-    def __init__(
-        self, game: GameView, clock: Callable[[], float], url: str, notice: str | None = None
-    ) -> None:
-        super().__init__(game, clock)
-        self.url = url
+    def __init__(self, host: LiveHost, notice: str | None = None) -> None:
+        super().__init__(host)
         self.notice = notice
 
     def compose(self) -> ComposeResult:
-        address = address_for_join(self.url)
+        url = self.host.url
+        address = address_for_join(url)
         with VerticalScroll(id="lobby"):
             yield Static("Join the class game", id="lobby-title")
             yield Static(
                 Content.assemble(
                     "Open ",
-                    literal(self.url, "bold"),
+                    literal(url, "bold"),
                     " in a browser\nor type ",
                     literal(f"quiz join {address} --code {self.game.code}", "bold"),
                     " in a terminal",
@@ -102,7 +102,7 @@ class LobbyScreen(PhaseScreen):
 
     def action_start(self) -> None:
         """Start the game: question 1 for everyone who joined."""
-        self.command("start")
+        self.host.start_game()
 
     def action_remove(self) -> None:
         """Pick a student to remove (a mistyped or unwelcome name)."""
@@ -110,7 +110,7 @@ class LobbyScreen(PhaseScreen):
 
         def remove(name: str | None) -> None:
             if name is not None:
-                self.command("remove", name)
+                self.host.remove(name)
 
         names = [player.name for player in self.game.active_players]
         self.app.push_screen(RemoveScreen(names), remove)

@@ -1,21 +1,23 @@
-"""What every screen of the host app shares: it shows one phase of the game and asks for
-commands.
+"""What every screen of the host app shares: it shows one phase of the live game.
 
-A phase screen reads the game (attributes down) and redraws itself in place on `sync`; the
-teacher's keys become `HostCommand` messages (messages up), which only the host app turns into
-commands of the game. No network message can reach them.
+A phase screen reads the game (`host.game`, attributes down) and redraws itself in place on
+`sync`; the teacher's keys call the host's commands (`host.start_game()`, `host.pause()`...),
+which only this terminal can reach. The host then says the game changed, and the app shows the
+screen of the game's new phase.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from quiz.ui.live.state import GameView, Phase
+if TYPE_CHECKING:
+    from quiz.engine.live import LiveGame
+    from quiz.engine.live_state import Phase
+    from quiz.live.server import LiveHost
 
 SCROLL_KEYS = {
     "up": "scroll_up",
@@ -36,18 +38,9 @@ def scroll_bindings() -> list[Binding]:
     ]
 
 
-class HostCommand(Message):
-    """The teacher asked for a command of the game: `start`, `advance`, `remove`..."""
-
-    def __init__(self, name: str, *args: object) -> None:
-        self.name = name
-        self.args = args
-        super().__init__()
-
-
 class GameChanged(Message):
-    """Something changed in the game (a join, an answer, the end of the countdown), or a
-    screen found the game moved on while a dialog covered it: show where the game is."""
+    """Something changed in the game (a join, an answer, a command, the end of the countdown),
+    or a screen found that the game moved on while a dialog covered it: show where it is."""
 
 
 class PhaseScreen(Screen[None]):
@@ -56,14 +49,18 @@ class PhaseScreen(Screen[None]):
     PHASE: ClassVar[Phase]
     AUTO_FOCUS = ""  # nothing to type on the teacher's screens: the keys go to the screen
 
-    def __init__(self, game: GameView, clock: Callable[[], float]) -> None:
+    def __init__(self, host: LiveHost) -> None:
         super().__init__()
-        self.game = game
-        self.clock = clock
-        self.number = game.number
+        self.host = host
+        self.number = host.game.number
         """The question this screen shows (the game's number when it was made)."""
 
-    def shows(self, game: GameView) -> bool:
+    @property
+    def game(self) -> LiveGame:
+        """The game the screen shows."""
+        return self.host.game
+
+    def shows(self, game: LiveGame) -> bool:
         """Whether this screen shows the game's phase (and question) now."""
         return game.phase == self.PHASE and game.number == self.number
 
@@ -77,7 +74,3 @@ class PhaseScreen(Screen[None]):
 
     def sync(self) -> None:
         """Redraw what changed in the game, in place (a join, an answer, a tick)."""
-
-    def command(self, name: str, *args: object) -> None:
-        """Ask the host app to apply a command of the game."""
-        self.post_message(HostCommand(name, *args))

@@ -129,7 +129,7 @@ class QuestionScreen(PhaseScreen):
             answered_line(game.answered_count, game.expected_count)
         )
         countdown = self.query_one(Countdown)
-        left = game.seconds_left(self.clock())
+        left = game.seconds_left(self.host.now())
         countdown.seconds = None if left is None else max(0, math.ceil(left))
         if countdown.paused != game.paused:
             countdown.paused = game.paused
@@ -145,16 +145,16 @@ class QuestionScreen(PhaseScreen):
 
     def action_pause(self) -> None:
         """Stop the clock (to explain, or wait for a late answer)."""
-        self.command("pause")
+        self.host.pause()
 
     def action_resume(self) -> None:
         """Start the clock again."""
-        self.command("resume")
+        self.host.resume()
 
     def action_add_time(self) -> None:
         """Give the class more time."""
-        self.command("add_time", float(ADD_SECONDS))
+        self.host.add_time(ADD_SECONDS)
 
     def action_close(self) -> None:
         """End the question now and show the answer."""
-        self.command("close_question")
+        self.host.close_question()

@@ -9,18 +9,18 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.engine.live_state import QuestionResult
 from quiz.engine.session import Asked
 from quiz.ui.live.marks import mark
 from quiz.ui.live.phase import PhaseScreen, scroll_bindings
 from quiz.ui.live.question import question_heading
-from quiz.ui.live.state import QuestionResultView
 from quiz.ui.live.text import literal
 from quiz.ui.live.widgets import Bar, TallyChart
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import Passage
 
 
-def chart_bars(result: QuestionResultView) -> tuple[Bar, ...]:
+def chart_bars(result: QuestionResult) -> tuple[Bar, ...]:
     """The chart's bars: every choice in the order shown (with its mark), or the commonest
     typed answers."""
     marked = bool(result.asked.choices)
@@ -30,7 +30,7 @@ def chart_bars(result: QuestionResultView) -> tuple[Bar, ...]:
     )
 
 
-def right_answer_line(result: QuestionResultView) -> Content:
+def right_answer_line(result: QuestionResult) -> Content:
     """`✔ Right answer: C ● $95 billion` (every right choice, with its mark)."""
     asked = result.asked
     right = [index for index, row in enumerate(result.tally) if row.correct]
@@ -44,7 +44,7 @@ def right_answer_line(result: QuestionResultView) -> Content:
     return Content.assemble(("✔ Right answer: ", "bold $text-success"), answer.stylize("bold"))
 
 
-def class_line(result: QuestionResultView) -> Content:
+def class_line(result: QuestionResult) -> Content:
     """`14 of 23 right · 21 answered`: students who did not answer in time count as wrong."""
     return Content.assemble(
         (f"{result.right} of {result.took_part} right", "bold"),
@@ -121,7 +121,7 @@ class RevealScreen(PhaseScreen):
 
     def action_advance(self, _next: str) -> None:
         """On to the leaderboard (or the final results)."""
-        self.command("advance")
+        self.host.advance()
 
     def action_scroll(self, action: str) -> None:
         """Scroll the reveal (`action`: one of its scrolling actions)."""

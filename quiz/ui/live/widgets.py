@@ -17,8 +17,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Digits, Static
 
+from quiz.engine.live_state import LivePlayer
 from quiz.ui.live.marks import COLOURS, SHAPES, mark
-from quiz.ui.live.state import PlayerView
 from quiz.ui.live.text import clip, literal
 
 NAME_CELLS = 18
@@ -180,6 +180,6 @@ def shape_legend(count: int) -> str:
     return " ".join(SHAPES[:count])
 
 
-def name_tiles(players: Sequence[PlayerView]) -> tuple[NameTile, ...]:
+def name_tiles(players: Sequence[LivePlayer]) -> tuple[NameTile, ...]:
     """The lobby's tiles for these players, in the order they joined."""
     return tuple(NameTile(player.name, not player.connected) for player in players)

@@ -12,18 +12,15 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from tests.ui.live.conftest import HostBench
-from tests.ui.live.fakes import NAMES
+from tests.ui.live.conftest import NAMES, HostBench
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
-ANSWERS = ["$95 billion", "$95 billion", "$64 billion", "$95 billion", "$44 billion"]
+PICKS = ["$95 billion", "$95 billion", "$64 billion", "$95 billion", "$44 billion"]
 
 
 async def lobby(bench: HostBench, pilot: Pilot[None]) -> None:
-    for name in NAMES:
-        bench.game.join(name)
-    bench.game.players[2].connected = False
-    bench.server.changed()
+    bench.join(*NAMES)
+    bench.leave("Chen")
     await pilot.pause()
 
 
@@ -31,10 +28,9 @@ async def question(bench: HostBench, pilot: Pilot[None]) -> None:
     await lobby(bench, pilot)
     await pilot.press("enter")
     bench.clock.now = 7.2
-    for name, answer in zip(NAMES, ANSWERS, strict=False):
-        bench.game.answer(name, answer)
-    bench.server.changed()
-    await pilot.pause(0.3)
+    for name, choice in zip(NAMES, PICKS, strict=False):
+        bench.pick(name, choice)
+    await pilot.pause()
 
 
 async def reveal(bench: HostBench, pilot: Pilot[None]) -> None:
@@ -45,10 +41,10 @@ async def reveal(bench: HostBench, pilot: Pilot[None]) -> None:
 
 async def leaderboard(bench: HostBench, pilot: Pilot[None]) -> None:
     await reveal(bench, pilot)
-    await pilot.press("enter")  # to the leaderboard, then question 2
-    await pilot.press("enter")
-    bench.game.answer("Hiro", frozenset({"Kazakhstan", "Kyrgyzstan"}))
-    bench.game.answer("Bob", frozenset({"Kazakhstan"}))
+    await pilot.press("enter", "enter")  # the leaderboard, then question 2
+    bench.clock.now = 10.0
+    bench.pick("Hiro", "Kazakhstan", "Kyrgyzstan")
+    bench.pick("Bob", "Kazakhstan")
     await pilot.press("e", "enter")
     await pilot.pause()
 
