@@ -106,7 +106,7 @@ class Countdown(Vertical):
         if self.seconds is None:
             text = ""
         elif self.paused:
-            text = "⏸ paused"
+            text = "PAUSED"
         else:
             text = "second left" if self.seconds == 1 else "seconds left"
         self.query_one(Static).update(text)

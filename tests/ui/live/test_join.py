@@ -1,0 +1,291 @@
+"""Pilot tests of the student's app, `quiz join`, on a real game: joining, every kind of
+question answered with the solo game's keys, the result after the reveal, the rank, the end,
+and what happens when the connection drops or the host refuses."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from quiz.live.client import Ending
+from quiz.ui.live.name import NameScreen
+from quiz.ui.live.student import StudentScreen
+from quiz.ui.screens.confirm import ConfirmScreen
+from quiz.ui.widgets.keybar import KeyBar
+from tests.ui.live.classroom import Classroom
+
+SIZE = (60, 20)
+
+
+def shown(app: object, selector: str) -> str:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_the_name_is_asked_when_not_given_and_checked_at_once() -> None:
+    room = Classroom()
+    app = room.app(name=None)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, NameScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(app, "#name-problem") == "Type a name to join."
+        await pilot.press(*"Ann", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StudentScreen)
+        assert [p.name for p in room.game.players] == ["Ann"]
+        room.join("Bob")
+        await pilot.pause()
+        waiting = shown(app, "#waiting-text")
+        assert "You're in, Ann!" in waiting
+        assert "Waiting for the teacher to start the game." in waiting
+        assert "2 players in the game so far." in waiting
+
+
+async def test_a_choice_is_answered_with_a_letter_or_a_number_and_locked_once() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.join("Bob")
+        room.teacher("start")
+        await pilot.pause()
+        assert "Question 1 of 5" in shown(app, "#status")
+        assert "20s left" in shown(app, "#status")
+        assert "China's trade" in shown(app, "#prompt")
+        assert shown(app, "#how") == "Press A–D (or 1–4) or use the arrows, then Enter."
+        options = app.screen.query_one("#choice")
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(4)]  # type: ignore[attr-defined]
+        assert labels[0] == " A ▲  $150 billion" and labels[2] == " C ●  $95 billion"
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        assert room.client().answers == [(1, 2)]
+        assert shown(app, "#locked").startswith("✔ Answer locked: $95 billion")
+        assert "Waiting for the others…" in shown(app, "#locked")
+        await pilot.press("1", "enter")  # locked: nothing more is sent
+        await pilot.pause()
+        assert room.client().answers == [(1, 2)]
+        assert "⏎" not in str(app.screen.query_one(KeyBar).render())
+
+
+async def test_every_kind_of_question_sends_what_the_host_takes() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.skip_to(2)  # multi: 1-4 or letters toggle, Enter sends
+        await pilot.pause()
+        assert shown(app, "#how").startswith("Pick every right answer: A–D (or 1–4)")
+        asked = room.game.current
+        assert asked is not None
+        wanted = [asked.choices.index(c) for c in ("Kazakhstan", "Kyrgyzstan")]
+        await pilot.press(*(str(i + 1) for i in wanted), "enter")
+        await pilot.pause()
+        room.skip_to(3)  # true/false
+        await pilot.pause()
+        await pilot.press("a", "enter")
+        await pilot.pause()
+        room.skip_to(4)  # number
+        await pilot.pause()
+        assert shown(app, "#how") == "Type a number, in billion US dollars, then press Enter."
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press("enter")  # nothing typed: not an answer
+        await pilot.press(*"44", "enter")
+        await pilot.pause()
+        room.skip_to(5)  # text
+        await pilot.pause()
+        await pilot.press(*"Khorgas", "enter")
+        await pilot.pause()
+        assert room.client().answers == [(2, sorted(wanted)), (3, True), (4, "44"), (5, "Khorgas")]
+        room.teacher("close_question")
+        player = room.game.player("Ann")
+        assert player is not None and (player.right, player.asked) == (4, 5)  # 1 skipped
+
+
+async def test_the_result_shows_right_or_wrong_points_place_and_the_evidence() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.join("Bob", "Chen")
+        room.teacher("start")
+        await pilot.pause()
+        room.answer("Bob", room.game.current.choices.index("$95 billion"))  # type: ignore[union-attr]
+        room.clock.now = 4.0
+        await pilot.press("b", "enter")  # $44 billion: wrong
+        await pilot.pause()
+        room.teacher("close_question")
+        await pilot.pause()
+        verdict = shown(app, "#verdict")
+        assert verdict.startswith("✘ Wrong.  No points")
+        assert "Your answer: $44 billion" in verdict
+        assert "Right answer:  C ●  $95 billion" in verdict
+        assert shown(app, "#place") == "You are 2nd of 3 · 0 points"
+        assert "largest trading partner" in shown(app, "#why")
+        passage = app.screen.query_one("#passage", Static).render()
+        spans = [str(passage)[s.start : s.end] for s in passage.spans]  # type: ignore[attr-defined]
+        assert any(span.startswith("In 2024, trade with China") for span in spans)
+        room.teacher("advance")
+        await pilot.pause()
+        assert shown(app, "#standing-you") == "You are 2nd of 3 · 0 points"
+        top = shown(app, "#standing-top")
+        assert top.splitlines()[1:] == ["  1  Bob   150", "  2  Ann     0  ◀ you", "  2  Chen    0"]
+
+
+async def test_a_right_answer_earns_points_and_a_place() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.join("Bob")
+        room.teacher("start")
+        room.clock.now = 10.0
+        await pilot.press("c", "enter")
+        room.teacher("close_question")
+        await pilot.pause()
+        verdict = shown(app, "#verdict")
+        assert verdict.startswith("✔ Right!  +125 points")  # easy 100, half the time left
+        assert "Right answer" not in verdict
+        assert shown(app, "#place") == "You are 1st of 2 · 125 points"
+        assert "125 points · 1st of 2" in shown(app, "#status")
+
+
+async def test_time_running_out_without_an_answer() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        room.teacher("pause")
+        await pilot.pause()
+        assert "· paused ·" in shown(app, "#status")
+        room.teacher("resume")
+        room.tick(25.0)
+        await pilot.pause()
+        assert shown(app, "#verdict").startswith("⏱ No answer in time.")
+
+
+async def test_a_late_joiner_waits_for_the_next_question() -> None:
+    room = Classroom()
+    room.join("Bob")
+    room.teacher("start")
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "you take part from the next question" in shown(app, "#waiting-text")
+        room.teacher("close_question")
+        room.teacher("advance")
+        room.teacher("advance")
+        await pilot.pause()
+        assert "Question 2 of 5" in shown(app, "#status")
+
+
+async def test_the_end_shows_the_final_place_and_q_leaves_at_once() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.join("Bob")
+        room.teacher("start")
+        await pilot.press("c", "enter")
+        room.teacher("end")
+        await pilot.pause()
+        final = shown(app, "#final-you")
+        assert "The game is over." in final
+        assert "You are 1st of 2 · 150 points" in final and "1 of 1 right" in final
+        assert "  1  Ann  150  ◀ you" in shown(app, "#final-podium")
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_q_asks_before_leaving_a_game_under_way() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, StudentScreen)
+        room.skip_to(4)
+        await pilot.pause()
+        await pilot.press("q")  # typing: q is a letter
+        await pilot.pause()
+        assert app.screen.query_one("#typed", Input).value == "q"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not room.clients  # the connection was closed
+
+
+async def test_a_lost_connection_is_shown_and_an_answer_can_be_tried_again() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        await pilot.pause()
+        room.client().drop()
+        await pilot.pause()
+        assert app.screen.query_one("#connection").display
+        assert "reconnecting" in shown(app, "#connection")
+        await pilot.press("c", "enter")
+        await pilot.pause()
+        assert room.client().answers == []
+        assert "your answer was not sent" in shown(app, "#answer-note")
+        assert app.screen.query_one("#answer-area").display  # still answerable
+        room.client().reconnect()
+        await pilot.pause()
+        assert not app.screen.query_one("#connection").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert room.client().answers == [(1, 2)]
+        assert not app.screen.query_one("#answer-note").display
+        assert shown(app, "#locked").startswith("✔ Answer locked: $95 billion")
+
+
+async def test_a_taken_name_is_asked_again() -> None:
+    room = Classroom()
+    room.join("Ann")
+    app = room.app(name="Ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NameScreen)
+        assert shown(app, "#name-problem") == "Someone in the game has that name."
+        await pilot.press("ctrl+a", "ctrl+k", *"Ann B", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StudentScreen)
+        assert "You're in, Ann B!" in shown(app, "#waiting-text")
+
+
+async def test_a_wrong_code_says_what_to_do_and_exits_with_status_1() -> None:
+    room = Classroom()
+    app = room.app(code="999999")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = shown(app, "#waiting-text")
+        assert text.startswith("That is not this game's code.")
+        assert "Check the code on the projector" in text
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_a_removed_student_is_told() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("remove", "Ann")
+        await pilot.pause()
+        assert shown(app, "#waiting-text") == "The teacher removed you from the game."
+
+
+async def test_texts_from_the_bank_and_names_are_literal() -> None:
+    room = Classroom()
+    app = room.app(name="[red]Ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "You're in, [red]Ann!" in shown(app, "#waiting-text")
+        assert shown(app, "#status").startswith("[red]Ann")
+
+
+def test_ending_reasons_need_no_network() -> None:
+    assert Ending("closed", "x").reason == "closed"
