@@ -117,7 +117,7 @@ def raw_parse(folder: Path) -> float:
 
 def validate_cold(folder: Path, home: Path) -> float:
     """`quiz validate FOLDER` in this process, with an empty cache."""
-    from quiz.cli import validate
+    from quiz.cli.validate import check as validate
 
     shutil.rmtree(home / "cache", ignore_errors=True)
     os.environ["QUIZ_HOME"] = str(home)
