@@ -106,7 +106,7 @@ async def test_a_killed_host_resumes_where_it_stopped(
     question = await ann.wait_for("question", count=2)
     assert question["number"] == 2
     await ann.client.answer(2, response := [0])
-    await ann.wait_for("locked")
+    await ann.wait_for("locked", count=2)  # question 1's, then question 2's
     first.kill()  # the teacher's laptop crashes mid-question
 
     second = processes(port, "--resume")
@@ -116,7 +116,7 @@ async def test_a_killed_host_resumes_where_it_stopped(
         assert welcome["score"] == before["score"]
     again = await ann.wait_for("question", count=3)
     assert (again["number"], again["paused"]) == (2, True)
-    await ann.wait_for("locked", count=2)  # Ann's answer survived the crash
+    await ann.wait_for("locked", count=3)  # Ann's answer survived the crash
     await ann.client.answer(2, response)
     assert (await ann.wait_for("error"))["code"] == "already_answered"
     await bo.wait_for("question", count=3)
