@@ -18,8 +18,11 @@ from tests.live.conftest import CODE
 from tests.live.helpers import HostThread
 from tests.serve.test_browser import ARGS, CHROMIUM, playwright_api
 
+expect = playwright_api.expect
+
 PHONE = {"width": 360, "height": 740}
 TIMEOUT = 30_000  # ms: the machine is busy
+expect.set_options(timeout=TIMEOUT)
 
 
 @pytest.fixture
@@ -79,7 +82,7 @@ def test_two_browsers_one_a_phone_play_a_live_game(
     )
     join(laptop, "Ann")
     join(phone, "<b>Bo</b>")
-    assert laptop.locator("#lobby-count").inner_text() == "2 players are in."
+    expect(laptop.locator("#lobby-count")).to_have_text("2 players are in.")
     assert phone.locator("#lobby-name").inner_text() == "<b>Bo</b>"  # as text, never as HTML
     assert phone.locator("#title").inner_text() == "Demo <i>bank</i>"
 
@@ -104,8 +107,8 @@ def test_two_browsers_one_a_phone_play_a_live_game(
         page.wait_for_selector("#reveal:not([hidden])")
         assert page.locator("#r-answer").inner_text() == "$95 billion"
         assert "approximately $95 billion" in page.locator("#r-passage mark").inner_text()
-    laptop.wait_for_function("document.querySelector('#r-verdict').textContent.includes('Right')")
-    phone.wait_for_function("document.querySelector('#r-verdict').textContent.includes('Wrong')")
+    expect(laptop.locator("#r-verdict")).to_contain_text("Right")
+    expect(phone.locator("#r-verdict")).to_contain_text("Wrong")
     assert "European Union" in phone.locator("#r-feedback").inner_text()
     assert phone.locator("#r-tally li").count() == 4
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -128,7 +131,7 @@ def test_two_browsers_one_a_phone_play_a_live_game(
     laptop.fill("#q-input", "Almaty")
     laptop.press("#q-input", "Enter")
     phone.wait_for_selector("#reveal:not([hidden])")
-    phone.wait_for_function("document.querySelector('#r-verdict').textContent.includes('Right')")
+    expect(phone.locator("#r-verdict")).to_contain_text("Right")
 
     classroom.do(lambda host: host.advance())
     classroom.do(lambda host: host.advance())  # question 3: several choices
@@ -140,12 +143,13 @@ def test_two_browsers_one_a_phone_play_a_live_game(
     laptop.click("#q-submit")
     laptop.wait_for_selector("#locked:not([hidden])")
     classroom.do(lambda host: host.close_question())
-    laptop.wait_for_function("document.querySelector('#r-verdict').textContent.includes('Right')")
+    expect(laptop.locator("#r-verdict")).to_contain_text("Right")
     classroom.do(lambda host: host.advance())
     for page in (laptop, phone):
         page.wait_for_selector("#end:not([hidden])")
     assert "place 1 of 2" in laptop.locator("#e-you").inner_text()
 
+    classroom.do(lambda host: host.recorder and host.recorder.flush())
     store = Store.open(tmp_path / "quiz.db").store
     answers = store.query(
         "SELECT p.name, COUNT(*) FROM answers a JOIN games g ON g.id = a.game_id"
