@@ -130,12 +130,13 @@ async def hello() -> None:
 
 
 def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-untyped-def]
-    from quiz.cli import parse_arguments, prepare_play
+    from quiz.cli import parse_arguments
+    from quiz.cli.play import prepare_play
 
     args = ["play", "--player", "Bench", "--seed", "1", *paths]
     args += ["--count", str(count) if count else "all"]
     app = prepare_play(parse_arguments(args))
-    assert not isinstance(app, int), f"the game did not start: {app}"
+    assert app is not None, "the game did not start"
     return app
 
 

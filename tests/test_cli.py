@@ -110,7 +110,7 @@ def test_play_without_a_terminal_says_so() -> None:
 def test_play_unknown_bank(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("quiz.cli.has_terminal", lambda: True)
+    monkeypatch.setattr("quiz.cli.play.has_terminal", lambda: True)
     code, _, err = run(capsys, "play", "--bank", "nothing", str(DATA))
     assert code == 1
     assert "no bank named 'nothing' (found: demo)" in err
@@ -194,3 +194,51 @@ def test_each_command_parses_as_with_the_full_parser() -> None:
         full_help = full._subparsers._group_actions[0].choices[name].format_help()  # type: ignore[union-attr]
         alone_help = alone._subparsers._group_actions[0].choices[name].format_help()  # type: ignore[union-attr]
         assert alone_help == full_help, name
+
+
+def test_only_the_running_command_is_imported() -> None:
+    """The table names each command's module; parsing a command line imports only its own, and
+    `quiz --help` or `--version` none (the game's start-up is benchmarked)."""
+    code = (
+        "import sys\n"
+        "from quiz.cli import parse_arguments\n"
+        "try:\n"
+        "    parse_arguments(sys.argv[1:])\n"
+        "finally:\n"
+        "    print(sorted(m for m in sys.modules if m.startswith('quiz.cli.')), file=sys.stderr)\n"
+    )
+
+    def loaded(*argv: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60
+        )
+        return result.stderr.strip()
+
+    assert loaded("validate", "x.yaml") == "['quiz.cli.common', 'quiz.cli.validate']"
+    assert loaded("x.yaml") == "['quiz.cli.common', 'quiz.cli.play']"
+    assert loaded("import", "x.gift", "--from", "gift") == (
+        "['quiz.cli.common', 'quiz.cli.import_bank']"
+    )
+    assert loaded("--version") == loaded("--help") == "['quiz.cli.common']"
+    assert loaded("list") == "['quiz.cli.common', 'quiz.cli.list_banks']"
+
+
+def test_every_command_module_declares_arguments_and_a_handler() -> None:
+    from quiz.cli import SUBCOMMANDS
+
+    for name, subcommand in SUBCOMMANDS.items():
+        module = subcommand.load()
+        assert callable(module.add_arguments) and callable(module.run), name
+        assert module.__doc__, f"{name}: say what the command is for"
+
+
+def test_a_command_error_is_one_line_and_its_status(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("quiz.cli.play.has_terminal", lambda: True)
+    code, out, err = run(capsys, "play", "--watch")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == "quiz: --watch needs the bank file(s) to watch, e.g. quiz play my-bank.yaml --watch\n"
+    )

@@ -20,7 +20,9 @@ def test_engine_imports_without_textual() -> None:
         "import sys, pkgutil, importlib, quiz.engine\n"
         "for m in pkgutil.walk_packages(quiz.engine.__path__, 'quiz.engine.'):\n"
         "    importlib.import_module(m.name)\n"
-        "import quiz.cli\n"
+        "from quiz.cli import SUBCOMMANDS\n"
+        "for subcommand in SUBCOMMANDS.values():\n"
+        "    subcommand.load()\n"
         "print('textual' in sys.modules)\n"
     )
     assert printed_by_fresh_python(code) == "False"
@@ -30,7 +32,7 @@ def test_playing_from_the_cache_needs_no_validation_machinery() -> None:
     """The game's modules leave pydantic, annotated_types, YAML and fsrs to the first file read
     or the first answer: start-up stays fast."""
     code = (
-        "import sys, quiz.cli, quiz.ui.app, quiz.engine.cache, quiz.engine.warmup\n"
+        "import sys, quiz.cli.play, quiz.ui.app, quiz.engine.cache, quiz.engine.warmup\n"
         "heavy = ['pydantic', 'annotated_types', 'yaml', 'fsrs', 'rapidfuzz']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )

@@ -234,11 +234,14 @@ class LiveGame:
         *,
         make_token: Callable[[], str] = new_token,
         observers: Sequence[LiveObserver] = (),
+        later_answers: Sequence[dict[str, Any]] = (),
     ) -> LiveGame:
         """The game a snapshot wrote down, with its questions found in `banks`, paused."""
         from quiz.engine.live_snapshot import restore
 
-        return restore(data, banks, make_token=make_token, observers=observers)
+        return restore(
+            data, banks, make_token=make_token, observers=observers, later_answers=later_answers
+        )
 
     # Network events.
 

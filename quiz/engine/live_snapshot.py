@@ -54,19 +54,7 @@ def snapshot(game: LiveGame, now: float) -> dict[str, Any]:
         "phase": game.phase,
         "index": game._index,
         "players": [{field: getattr(p, field) for field in _PLAYER_FIELDS} for p in game.players],
-        "answers": [
-            {
-                "player": answer.player,
-                "given": answer.given,
-                "correct": answer.correct,
-                "points": answer.points,
-                "seconds": answer.seconds,
-                "picked": list(answer.picked),
-                "note": answer.note,
-                "timed_out": answer.timed_out,
-            }
-            for answer in game._answers.values()
-        ],
+        "answers": [answer_data(answer) for answer in game._answers.values()],
         "present": sorted(game._present),
         "limit": game._limit,
         "seconds_left": game.seconds_left(now),
@@ -84,6 +72,20 @@ def snapshot(game: LiveGame, now: float) -> dict[str, Any]:
     }
 
 
+def answer_data(answer: LiveAnswer) -> dict[str, Any]:
+    """One answer of the open question, as a snapshot (or the store, as it arrives) keeps it."""
+    return {
+        "player": answer.player,
+        "given": answer.given,
+        "correct": answer.correct,
+        "points": answer.points,
+        "seconds": answer.seconds,
+        "picked": list(answer.picked),
+        "note": answer.note,
+        "timed_out": answer.timed_out,
+    }
+
+
 def snapshot_banks(data: dict[str, Any]) -> list[Path]:
     """The bank files a snapshot's questions come from (to load before `restore`)."""
     return [Path(path) for path in dict.fromkeys(q["bank"] for q in data["questions"])]
@@ -95,10 +97,15 @@ def restore(
     *,
     make_token: Callable[[], str] = new_token,
     observers: Sequence[LiveObserver] = (),
+    later_answers: Sequence[dict[str, Any]] = (),
 ) -> LiveGame:
     """The game a snapshot wrote down, its questions found in `banks`; every player is
     disconnected until their device rejoins. Raises LiveError when a question is gone or its
-    choices changed."""
+    choices changed.
+
+    `later_answers` are answers to the open question kept (by `answer_data`) after the snapshot
+    was taken: they count as given. (The store keeps each answer as it arrives, and the whole
+    state only once a second or so.)"""
     if data.get("version") != SNAPSHOT_VERSION:
         raise LiveError("the saved live game was written by another version of quiz")
     by_path = {str(bank.path.resolve()): bank for bank in banks}
@@ -118,7 +125,15 @@ def restore(
         game.players.append(player)
         game._by_name[name_key(player.name)] = player
     current = game.current
-    for item in data["answers"]:
+    known = {name_key(item["player"]) for item in data["answers"]}
+    later = [
+        item
+        for item in later_answers
+        if game.phase == "question"
+        and not item["timed_out"]
+        and name_key(item["player"]) not in known
+    ]
+    for item in [*data["answers"], *later]:
         assert current is not None
         answer = LiveAnswer(
             item["player"],
@@ -133,7 +148,7 @@ def restore(
             item["timed_out"],
         )
         game._answers[name_key(answer.player)] = answer
-    game._present = set(data["present"])
+    game._present = set(data["present"]) | {name_key(item["player"]) for item in later}
     game._limit = data["limit"]
     if game.phase == "question":
         game._remaining = data["seconds_left"] or 0.0

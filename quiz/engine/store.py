@@ -95,6 +95,13 @@ MIGRATIONS: tuple[str, ...] = (
     );
     ALTER TABLE games ADD COLUMN live_game_id INTEGER REFERENCES live_games(id);
     CREATE INDEX games_by_live_game ON games(live_game_id);
+    CREATE TABLE live_answers (
+        live_game_id INTEGER NOT NULL REFERENCES live_games(id),
+        number INTEGER NOT NULL,
+        player TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (live_game_id, number, player)
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -388,6 +395,58 @@ class Store:
                 (player_id, bank, timestamp(self.now()), questions, live_game_id),
             )
         return int(cursor.lastrowid or 0)
+
+    def record_live_answer(
+        self,
+        game_id: int,
+        bank: str,
+        question: AnyQuestion,
+        answer: str,
+        correct: bool,
+        points: int,
+        seconds: float,
+        live: tuple[int, int, str, str],
+    ) -> None:
+        """Keep one answer of a live game (as `record_answer` does) and, in the same
+        transaction, the game's own record of it for `--resume`: `live` is (live game id,
+        question number, player, the answer as JSON)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO answers(game_id, bank, question_id, question_hash, topic, difficulty,"
+                " answer, correct, points, seconds, hint_used, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                (
+                    game_id,
+                    bank,
+                    question.id,
+                    question_hash(question),
+                    question.topic,
+                    question.difficulty,
+                    answer,
+                    int(correct),
+                    points,
+                    round(seconds, 3),
+                    timestamp(self.now()),
+                ),
+            )
+            db.execute(
+                "UPDATE games SET score = score + ?, asked = asked + 1, right = right + ? "
+                "WHERE id = ?",
+                (points, int(correct), game_id),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO live_answers(live_game_id, number, player, answer)"
+                " VALUES (?, ?, ?, ?)",
+                live,
+            )
+
+    def live_answers(self, live_game_id: int, number: int) -> list[str]:
+        """A live game's own records (JSON) of the answers to question `number`."""
+        rows = self.query(
+            "SELECT answer FROM live_answers WHERE live_game_id = ? AND number = ?",
+            (live_game_id, number),
+        )
+        return [str(row[0]) for row in rows]
 
     def live_players(self, live_game_id: int) -> dict[str, int]:
         """Each student's game id in a live game, by the student's name."""

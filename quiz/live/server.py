@@ -44,6 +44,8 @@ SEND_QUEUE = 256
 """Messages waiting for one device; a device that falls this far behind is disconnected."""
 MAX_CONNECTIONS = 600
 """Open WebSockets at once (a school hall, with room for reconnections)."""
+LOBBY_SECONDS = 0.25
+"""The lobby's player count goes out at most this often."""
 MAX_BAD_MESSAGES = 20
 """Invalid frames a device may send before it is disconnected."""
 WEB_FILES: Final = {
@@ -103,6 +105,8 @@ class LiveHost:
         self._runner: web.AppRunner | None = None
         self._ticker: asyncio.Task[None] | None = None
         self._change_pending = False
+        self._lobby: dict[str, object] | None = None
+        self._lobby_timer: asyncio.TimerHandle | None = None
         self._pages = {name: _read_web_file(name) for name in WEB_FILES}
 
     @property
@@ -155,8 +159,11 @@ class LiveHost:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
             self._ticker = None
+        if self._lobby_timer is not None:
+            self._lobby_timer.cancel()
         if self.recorder is not None:
-            self.recorder.save(self.game, self.now())
+            self.recorder.save(self.game, self.now(), force=True)
+            self.recorder.flush()
         for device in list(self._devices.values()):
             await device.socket.close(code=WSCloseCode.GOING_AWAY, message=b"the host stopped")
         if self._runner is not None:
@@ -202,6 +209,9 @@ class LiveHost:
     def _apply(self, outbound: list[Outbound]) -> None:
         """Send the game's messages, keep its state, and tell the screen it changed."""
         for out in outbound:
+            if out.to is None and out.message["type"] == "lobby":
+                self._lobby_later(out.message)
+                continue
             text = encode(out.message)  # once, however many devices it goes to
             targets = [out.to] if out.to is not None else self.game.connection_ids()
             for target in targets:
@@ -215,6 +225,25 @@ class LiveHost:
         if not self._change_pending and self.on_change is not None:
             self._change_pending = True
             asyncio.get_running_loop().call_soon(self._notify)
+
+    def _lobby_later(self, message: dict[str, object]) -> None:
+        """The lobby's count goes to everyone at most every `LOBBY_SECONDS`: a class joining in
+        the same minute is not three hundred times three hundred messages."""
+        self._lobby = message
+        if self._lobby_timer is None:
+            self._lobby_timer = asyncio.get_running_loop().call_later(
+                LOBBY_SECONDS, self._send_lobby
+            )
+
+    def _send_lobby(self) -> None:
+        self._lobby_timer = None
+        message, self._lobby = self._lobby, None
+        if message is not None and self.game.phase == "lobby":
+            text = encode(message)
+            for target in self.game.connection_ids():
+                device = self._devices.get(target)
+                if device is not None:
+                    self._queue(device, text)
 
     def _notify(self) -> None:
         self._change_pending = False
@@ -248,6 +277,8 @@ class LiveHost:
             outbound = self.game.tick(self.now())
             if outbound:
                 self._apply(outbound)
+            elif self.recorder is not None:
+                self.recorder.save(self.game, self.now())  # a change that waited its turn
 
     async def _index(self, request: web.Request) -> web.Response:
         return self._page("index.html")

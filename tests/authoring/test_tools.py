@@ -13,7 +13,8 @@ import yaml
 
 from quiz.authoring.schema import SCHEMA_FILE, bank_schema, schema_text
 from quiz.authoring.starter import StarterError, write_starter
-from quiz.cli import main, watch_validate
+from quiz.cli import main
+from quiz.cli.validate import watch as watch_validate
 from quiz.engine.discovery import bundled_folder
 from quiz.engine.loader import load_bank
 from quiz.engine.watch import FileWatcher

@@ -107,6 +107,8 @@ async def test_a_game_over_the_network_is_in_the_store(
     await ann.next("reveal")
     result = await ann.next("result")
     assert result["took_part"]
+    assert host.recorder is not None
+    host.recorder.flush()
     store = Store.open(tmp_path / "quiz.db").store
     rows = store.query(
         "SELECT p.name, a.answer, g.live_game_id, g.mode FROM answers a"

@@ -1,0 +1,56 @@
+"""`quiz report`: every answer kept, or each question's results, as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quiz.cli.common import CommandError, open_store, since_date
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bank", metavar="NAME", help="only this bank (by file name)")
+    parser.add_argument("--player", metavar="NAME", help="only this player")
+    parser.add_argument(
+        "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--by",
+        choices=("answer", "question"),
+        default="answer",
+        help="one row per answer (default) or per question, hardest first",
+    )
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    from quiz.engine import reports
+
+    store = open_store()
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
+    columns: Sequence[str] = reports.ANSWER_COLUMNS
+    if args.by == "question":
+        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+    else:
+        rows = reports.answers_report(store, filters)
+    if args.format == "csv":
+        text = reports.to_csv(rows, columns)
+    elif args.format == "json":
+        text = reports.to_json(rows) + "\n"
+    else:
+        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+    if args.output:
+        encoding = (
+            "utf-8-sig" if args.format == "csv" else "utf-8"
+        )  # a BOM lets spreadsheets see UTF-8
+        try:
+            args.output.write_text(text, encoding=encoding, newline="")
+        except OSError as error:
+            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+        print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
