@@ -52,21 +52,12 @@ def topics_content(topics: Sequence[TopicResult]) -> Content:
     return Content("\n").join(lines)
 
 
-def hardest_content(hardest: Sequence[QuestionResult]) -> Content:
-    """The questions the class found hardest, each with how many got it right."""
-    if not hardest:
-        return Content("No answers.")
-    lines = []
-    for result in hardest:
-        percent = round(100 * result.right / result.took_part) if result.took_part else 0
-        lines.append(
-            Content.assemble(
-                (f"{percent:>3}% ", "bold"),
-                literal(result.asked.question.prompt),
-                (f"  ({result.right} of {result.took_part} right)", "dim"),
-            )
-        )
-    return Content("\n").join(lines)
+def share_right(result: QuestionResult) -> Content:
+    """` 33% right (1 of 3)`: how many of those counted got a question right."""
+    percent = round(100 * result.right / result.took_part) if result.took_part else 0
+    return Content.assemble(
+        (f"{percent:>3}% right", "bold"), f" ({result.right} of {result.took_part})"
+    )
 
 
 class EndScreen(PhaseScreen):
@@ -86,6 +77,10 @@ class EndScreen(PhaseScreen):
         .podium-step { width: 100%; content-align: center middle; text-style: bold; background: $primary; color: $text; }
         .podium-step.-first { background: $warning; color: $background; }
         .heading { text-style: bold underline; margin-top: 1; }
+        #end-hardest { height: auto; }
+        .hard-question { height: auto; }
+        .hard-share { width: 22; }
+        .hard-prompt { width: 1fr; }
         #end-report { margin: 1 0; padding: 0 1; border-left: thick $accent; }
     }
     """
@@ -106,7 +101,13 @@ class EndScreen(PhaseScreen):
             yield Static("Class accuracy by topic", classes="heading")
             yield Static(topics_content(summary.topics), id="end-topics")
             yield Static("Hardest questions", classes="heading")
-            yield Static(hardest_content(summary.hardest), id="end-hardest")
+            with Vertical(id="end-hardest"):
+                for result in summary.hardest:
+                    with Horizontal(classes="hard-question"):
+                        yield Static(share_right(result), classes="hard-share")
+                        yield Static(literal(result.asked.question.prompt), classes="hard-prompt")
+                if not summary.hardest:
+                    yield Static("No answers.")
             yield Static(self._report_line(), id="end-report")
         yield KeyBar()
 

@@ -145,7 +145,7 @@ class TallyChart(Widget):
         marked = any(row.index is not None for row in self.bars)
         label_cells = min(  # the text, its tick, a space
             max(Content(row.text).cell_length + (2 if row.right else 0) for row in self.bars) + 1,
-            max(8, width * 2 // 5 - (4 if marked else 0)),
+            max(8, width // 2 - (4 if marked else 0)),
         )
         bar_cells = max(1, width - label_cells - count_cells - (4 if marked else 0) - 2)
         most = max(1, max(row.count for row in self.bars))
