@@ -8,10 +8,9 @@ uncached banks in the background before Textual is imported (see docs/architectu
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, add_paths, has_terminal, question_count
+from quiz.cli.common import CommandError, add_paths, has_terminal, question_count, say, seed_number
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
@@ -37,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"how many questions, or 'all' (default: {DEFAULT_COUNT})",
     )
-    parser.add_argument("--seed", type=int, metavar="N", help="the same seed plays the same game")
+    parser.add_argument(
+        "--seed", type=seed_number, metavar="N", help="the same seed plays the same game"
+    )
     parser.add_argument("--player", metavar="NAME", help="your name; starts straight at question 1")
     parser.add_argument(
         "--watch",
@@ -90,7 +91,7 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
 
         plan = plan_review(recorder.store, args.player, library.banks, utc_now())
         if not plan.due:
-            print(describe_wait(plan, utc_now()))
+            say(describe_wait(plan, utc_now()))
             resume_collector()
             return None
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
@@ -101,7 +102,7 @@ def playable_library(args: argparse.Namespace, library: Library | None = None) -
     can be played. `library` is the library already loaded, when the caller loaded it."""
     library = library if library is not None else load_library(args.paths)
     for error in library.errors:
-        print(error, file=sys.stderr)
+        say(str(error), err=True)
     if not library.banks:
         raise CommandError("no valid banks; run 'quiz validate' to see why")
     if args.bank:
