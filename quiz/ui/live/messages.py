@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.engine.source import Paragraph
+from quiz.engine.terminal_safety import first_unsafe, terminal_safe
 
 
 def _text(message: Mapping[str, Any], key: str, default: str = "") -> str:
@@ -114,8 +115,11 @@ class Reveal:
 
 
 def _paragraph(item: Mapping[str, Any]) -> Paragraph:
-    """A passage paragraph, its highlights kept only where they fall inside its text."""
+    """A passage paragraph, its highlights kept only where they fall inside its text. A text
+    with control characters (never from a well-behaved host) is shown escaped, unhighlighted."""
     text = _text(item, "text")
+    if first_unsafe(text, multiline=True) is not None:
+        return Paragraph(terminal_safe(text, multiline=True))
     spans = item.get("highlights")
     highlights: list[tuple[int, int]] = []
     for span in spans if isinstance(spans, list) else []:

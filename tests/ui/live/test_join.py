@@ -11,6 +11,7 @@ from quiz.ui.live.name import NameScreen
 from quiz.ui.live.student import StudentScreen
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.keybar import KeyBar
+from tests.ui.helpers import screen_text, unsafe_on_screen
 from tests.ui.live.classroom import Classroom
 
 SIZE = (60, 20)
@@ -289,3 +290,96 @@ async def test_texts_from_the_bank_and_names_are_literal() -> None:
 
 def test_ending_reasons_need_no_network() -> None:
     assert Ending("closed", "x").reason == "closed"
+
+
+TITLE = "\x1b]0;owned\x07"
+"""Sets the terminal's title, if printed raw."""
+FLIPPED = "\u202e\x9b2J"
+"""Reads backwards and clears the screen (a C1 CSI), if printed raw."""
+
+
+async def test_what_a_host_sends_reaches_the_terminal_escaped() -> None:
+    """Every text of every message the student's screen shows, from a host that sends control
+    characters: none reaches the terminal raw."""
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        say = app.host_said
+        bad = TITLE + FLIPPED
+        say({"type": "welcome", "name": "Ann" + bad, "score": 0, "rank": 0})
+        say({"type": "lobby", "players": 3})
+        await pilot.pause()
+        assert unsafe_on_screen(app) == []
+        assert "\\x1b]0;owned\\x07" in screen_text(app)
+        question = {"type": "question", "number": 1, "total": 2, "kind": "choice"}
+        say({**question, "prompt": "P" + bad, "choices": ["a" + bad, "b"], "seconds_left": 9})
+        await pilot.pause()
+        assert unsafe_on_screen(app) == []
+        say(
+            {
+                "type": "reveal",
+                "number": 1,
+                "answer": bad,
+                "right": [0],
+                "explanation": bad,
+                "passage": [{"text": "x" + bad, "highlights": [[0, 3]]}],
+            }
+        )
+        say(
+            {
+                "type": "result",
+                "number": 1,
+                "took_part": True,
+                "answered": True,
+                "given": bad,
+                "correct": False,
+                "note": bad,
+                "feedback": [bad],
+                "score": 0,
+                "rank": 2,
+                "players": 2,
+            }
+        )
+        await pilot.pause()
+        assert unsafe_on_screen(app) == []
+        say(
+            {
+                "type": "leaderboard",
+                "number": 1,
+                "total": 2,
+                "players": 2,
+                "top": [{"name": bad, "score": 5, "rank": 1, "moved": 0}],
+            }
+        )
+        await pilot.pause()
+        assert unsafe_on_screen(app) == []
+        say(
+            {
+                "type": "end",
+                "podium": [{"name": bad, "score": 5, "rank": 1}],
+                "players": 2,
+                "you": {"rank": 2, "score": 0, "right": 0, "asked": 1},
+            }
+        )
+        await pilot.pause()
+        assert unsafe_on_screen(app) == []
+
+
+async def test_odd_messages_from_a_host_do_not_stop_the_app() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for message in (
+            {"type": "question", "number": "1", "choices": "abc", "seconds_left": "soon"},
+            {"type": "reveal", "right": [99, "x"], "passage": [{"text": 5}, "p"]},
+            {"type": "result", "score": None},
+            {"type": "leaderboard", "top": [1, None, {"name": 3}]},
+            {"type": "end", "you": []},
+            {"type": "timer", "number": None},
+            {"type": "nonsense"},
+        ):
+            app.host_said(message)
+            await pilot.pause()
+        assert isinstance(app.screen, StudentScreen)
