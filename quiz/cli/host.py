@@ -83,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError("the host needs a terminal; run it directly, not piped")
     game, recorder = resumed_game() if args.resume else new_game(args, code)
     notice = None
-    if is_public(args.host):
+    from quiz.webguard import is_public_host
+
+    if is_public_host(args.host):
         notice = (
             "Serving to the whole network: anyone who can reach this computer can join with "
             "the code (and their answers are kept)."
@@ -170,9 +172,3 @@ def _given(args: argparse.Namespace, name: str) -> bool:
     if name == "count":
         return bool(value != DEFAULT_COUNT)
     return bool(value)
-
-
-def is_public(host: str) -> bool:
-    """Whether listening on `host` serves other computers (anything but this computer's own
-    loopback addresses)."""
-    return host.strip("[]").lower() not in ("127.0.0.1", "::1", "localhost")

@@ -131,3 +131,12 @@ def test_join_usage_errors(
 def test_join_needs_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "join", "h:1", "--code", "123456")
     assert (code, err) == (1, "quiz: joining needs a terminal; run it directly, not piped\n")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1"])
+def test_host_on_this_computer_only_gives_no_warning(
+    capsys: pytest.CaptureFixture[str], built: list[Any], host: str
+) -> None:
+    code, _, err = run(capsys, "host", str(DATA), "--host", host, "--port", "0")
+    assert (code, err) == (0, "")
+    assert built[0].notice is None
