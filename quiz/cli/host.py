@@ -10,7 +10,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, add_paths, has_terminal, print_error, question_count
+from quiz.cli.common import (
+    CommandError,
+    add_paths,
+    has_terminal,
+    port_number,
+    print_error,
+    question_count,
+    say,
+)
 from quiz.engine.session import DEFAULT_COUNT
 
 if TYPE_CHECKING:
@@ -61,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--port",
-        type=int,
+        type=port_number,
         default=DEFAULT_PORT,
         metavar="P",
         help=f"the port (default {DEFAULT_PORT})",
@@ -76,8 +84,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve the game and show the teacher's screens until the teacher closes them."""
-    if not 0 <= args.port <= 65535:
-        raise CommandError(f"--port {args.port} is not a port (0 to 65535)", status=2)
     code = check_options(args)
     if not has_terminal():
         raise CommandError("the host needs a terminal; run it directly, not piped")
@@ -102,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
         recorder.close()
     if host.game_id is not None and app.return_code == 0:
         finished = "" if game.phase == "ended" else " (quiz host --resume continues it)"
-        print(f"The answers are kept: quiz report --game {host.game_id}{finished}")
+        say(f"The answers are kept: quiz report --game {host.game_id}{finished}")
     return app.return_code or 0
 
 
