@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from quiz.engine import live_messages as messages
-from quiz.engine.checking import check, vocabulary
+from quiz.engine.checking import check, prepare_typo_check, vocabulary
 from quiz.engine.live_join import CodeThrottle, JoinError, clean_name, code_matches, name_key
 from quiz.engine.live_questions import ask, picked_choices, read_response, tally
 from quiz.engine.live_state import (
@@ -44,6 +44,7 @@ from quiz.engine.live_state import (
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.scoring import score_answer
 from quiz.engine.session import TIME_LIMITS, Asked
+from quiz.engine.source import Paragraph
 
 MAX_PLAYERS = 500
 """Players one game takes (a school hall); the next is told the game is full."""
@@ -118,6 +119,7 @@ class LiveGame:
         self._topics: dict[str, list[int]] = {}
         self._throttle = CodeThrottle()
         self._vocabulary: frozenset[str] | None = None
+        self._passages: dict[int, list[Paragraph]] = {}
 
     # What the host's screens read.
 
@@ -243,6 +245,26 @@ class LiveGame:
             data, banks, make_token=make_token, observers=observers, later_answers=later_answers
         )
 
+    def prepare(self) -> None:
+        """Do now what the first answer and each reveal would otherwise do while the class
+        waits: the typo check's vocabulary, and each question's passage of the source (the
+        first one indexes the whole source text). The server calls it before it listens."""
+        self._prepared_vocabulary()
+        for index in range(self.total):
+            self._passage(index)
+
+    def _prepared_vocabulary(self) -> frozenset[str]:
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(item.question for item in self.asked)
+            if any(item.question.kind == "text" for item in self.asked):
+                prepare_typo_check()
+        return self._vocabulary
+
+    def _passage(self, index: int) -> list[Paragraph]:
+        if index not in self._passages:
+            self._passages[index] = self.asked[index].passage()
+        return self._passages[index]
+
     # Network events.
 
     def join(
@@ -323,9 +345,7 @@ class LiveGame:
         parsed = read_response(asked, response)
         if parsed is None:
             return self._refuse(connection, "bad_answer", "That is not an answer to this question.")
-        if self._vocabulary is None:
-            self._vocabulary = vocabulary(item.question for item in self.asked)
-        verdict = check(asked.question, parsed, self._vocabulary)
+        verdict = check(asked.question, parsed, self._prepared_vocabulary())
         left = self.seconds_left(now) or 0.0
         points = score_answer(
             asked.question.difficulty,
@@ -553,9 +573,7 @@ class LiveGame:
 
     def _reveal_messages(self) -> list[Outbound]:
         result = self.results[-1]
-        shared = messages.reveal(
-            result.asked, result.number, self.total, result.tally, result.answered, result.took_part
-        )
+        shared = self._reveal_message(result)
         players = len(self.ranking())
         out = [Outbound(None, shared)]
         for connection, player in self._by_connection.items():
@@ -564,6 +582,18 @@ class LiveGame:
                 Outbound(connection, messages.result(player, result.number, answer, players))
             )
         return out
+
+    def _reveal_message(self, result: QuestionResult) -> dict[str, object]:
+        passage = self._passage(result.number - 1)
+        return messages.reveal(
+            result.asked,
+            result.number,
+            self.total,
+            result.tally,
+            result.answered,
+            result.took_part,
+            passage,
+        )
 
     def _rank(self) -> None:
         """Places from 1 by score; equal scores share a place."""
@@ -595,14 +625,7 @@ class LiveGame:
             return [
                 Outbound(
                     connection,
-                    messages.reveal(
-                        result.asked,
-                        result.number,
-                        self.total,
-                        result.tally,
-                        result.answered,
-                        result.took_part,
-                    ),
+                    self._reveal_message(result),
                 ),
                 Outbound(connection, messages.result(player, result.number, answer, players)),
             ]
