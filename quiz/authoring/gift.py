@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, assert_never
 
 from quiz.authoring.convert import ImportResult, Skipped, slug
 from quiz.engine.model import (
@@ -290,37 +290,45 @@ def export_gift(bank: Bank) -> str:
             lines.append(f"// difficulty: {question.difficulty}")
         if question.hint:
             lines.append(f"// hint: {question.hint.replace(chr(10), ' ')}")
-        if isinstance(question, NumberQuestion) and question.unit:
-            lines.append(f"// unit: {question.unit}")
         head = f"::{_escape(question.id)}::{_escape(question.prompt)} {{"
-        if isinstance(question, TrueFalseQuestion):
-            lines.append(
-                f"{head}{'TRUE' if question.answer else 'FALSE'}####{_general(question)}}}"
-            )
-        elif isinstance(question, NumberQuestion):
-            lines.append(
-                f"{head}#{question.answer:g}:{question.tolerance:g}####{_general(question)}}}"
-            )
-        elif isinstance(question, TextQuestion):
-            spellings = " ".join(f"={_escape(s)}" for s in (question.answer, *question.accept))
-            lines.append(f"{head}{spellings}####{_general(question)}}}")
-        else:
-            lines.append(head)
-            lines += list(_choice_lines(question))
-            lines.append(f"####{_general(question)}")
-            lines.append("}")
+        lines += _gift_lines(question, head)
         lines.append("")
     return "\n".join(lines)
 
 
-def _choice_lines(question: AnyQuestion) -> Iterator[str]:
-    assert isinstance(question, ChoiceQuestion | MultiQuestion)
-    right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answer)
+def _gift_lines(question: AnyQuestion, head: str) -> list[str]:
+    """A question's GIFT from its `::id::prompt {` head to its closing brace, by its type."""
+    general = f"####{_general(question)}"
+    match question:
+        case TrueFalseQuestion():
+            return [f"{head}{'TRUE' if question.answer else 'FALSE'}{general}}}"]
+        case NumberQuestion():
+            unit = [f"// unit: {question.unit}"] if question.unit else []
+            return [*unit, f"{head}#{question.answer:g}:{question.tolerance:g}{general}}}"]
+        case TextQuestion():
+            spellings = " ".join(f"={_escape(s)}" for s in (question.answer, *question.accept))
+            return [f"{head}{spellings}{general}}}"]
+        case ChoiceQuestion():
+            return [head, *_choice_lines(question), general, "}"]
+        case MultiQuestion():
+            return [head, *_multi_lines(question), general, "}"]
+        case _:
+            assert_never(question)
+
+
+def _choice_lines(question: ChoiceQuestion) -> Iterator[str]:
     for choice in question.choices:
-        feedback = question.feedback.get(choice)
-        tail = f"#{_escape(feedback)}" if feedback else ""
-        if isinstance(question, ChoiceQuestion):
-            marker = "=" if choice in right else "~"
-        else:
-            marker = f"~%{_weight(len(right))}%" if choice in right else "~%-100%"
-        yield f"\t{marker}{_escape(choice)}{tail}"
+        marker = "=" if choice == question.answer else "~"
+        yield f"\t{marker}{_escape(choice)}{_choice_feedback(question.feedback, choice)}"
+
+
+def _multi_lines(question: MultiQuestion) -> Iterator[str]:
+    right = set(question.answer)
+    for choice in question.choices:
+        marker = f"~%{_weight(len(right))}%" if choice in right else "~%-100%"
+        yield f"\t{marker}{_escape(choice)}{_choice_feedback(question.feedback, choice)}"
+
+
+def _choice_feedback(feedback: dict[str, str], choice: str) -> str:
+    """`#feedback` for a choice that has some, escaped."""
+    return f"#{_escape(feedback[choice])}" if choice in feedback else ""

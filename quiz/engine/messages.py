@@ -70,6 +70,10 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
     value = error.get("input")
     ctx = error.get("ctx") or {}
     last = loc[-1] if loc else ""
+    if question_type in QUESTION_CLASSES:
+        own = QUESTION_CLASSES[question_type].describe_error(kind, loc, value)
+        if own is not None:
+            return own
     if kind in ("missing", "missing_keyword_argument"):
         return f"missing required field '{last}'"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):

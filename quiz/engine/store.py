@@ -7,8 +7,6 @@ moved aside (never deleted) and a fresh one started; a file from a newer version
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -18,13 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
-)
+from quiz.engine.model import AnyQuestion
 
 if TYPE_CHECKING:
     from quiz.engine.review import ReviewRow  # defined with the review logic, loaded later
@@ -122,22 +114,10 @@ def timestamp(moment: datetime) -> str:
 
 
 def question_hash(question: AnyQuestion) -> str:
-    """A fingerprint of what makes an answer right: type, choices, answer, spellings, tolerance.
-
-    Review state recorded under another fingerprint no longer applies; prompt and explanation
-    edits (typo fixes) keep it.
-    """
-    parts: dict[str, Any] = {"type": question.kind, "answer": getattr(question, "answer", None)}
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        parts["choices"] = sorted(question.choices)
-        if isinstance(question, MultiQuestion):
-            parts["answer"] = sorted(question.answer)
-    if isinstance(question, TextQuestion):
-        parts["accept"] = sorted(question.accept)
-    if isinstance(question, NumberQuestion):
-        parts["tolerance"] = question.tolerance
-    digest = hashlib.sha256(json.dumps(parts, sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()[:16]
+    """The question's fingerprint (its type's): what makes an answer right. Review state
+    recorded under another fingerprint no longer applies; prompt and explanation edits (typo
+    fixes) keep it."""
+    return question.fingerprint()
 
 
 @dataclass(frozen=True, eq=False)

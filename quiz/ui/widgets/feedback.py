@@ -64,6 +64,26 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
     of the time an answer takes to show).
     """
 
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: 1fr;
+        padding: 0 1;
+        border: round $primary;
+        &.-right {
+            border: round $success;
+        }
+        &.-wrong {
+            border: round $error;
+        }
+        Static {
+            margin-bottom: 1;
+        }
+        #source-line {
+            margin-bottom: 0;
+        }
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="verdict")
         yield Static(id="explanation")
