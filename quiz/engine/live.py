@@ -363,6 +363,7 @@ class LiveGame:
             round(self._limit - left, 3),
             picked_choices(asked, parsed),
             verdict.note,
+            feedback=verdict.feedback,
         )
         self._answers[key] = answer
         self._present.add(key)

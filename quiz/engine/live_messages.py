@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from quiz.engine.live_questions import TallyRow, answer_part, feedback_for, question_part
+from quiz.engine.live_questions import TallyRow, answer_part, question_part
 from quiz.engine.live_state import LiveAnswer, LivePlayer
 from quiz.engine.session import Asked
 from quiz.engine.source import Paragraph
@@ -149,7 +149,7 @@ def result(
             correct=answer.correct,
             points=answer.points,
             note=answer.note,
-            feedback=feedback_for(answer.asked, answer.picked, answer.correct),
+            feedback=list(answer.feedback),
         )
     return message
 
