@@ -180,6 +180,8 @@
     const choices = $("q-choices");
     choices.replaceChildren();
     const typed = m.input === "typed";
+    const known = typed || m.input === "choice" || m.input === "multi";
+    if (!known) $("q-error").textContent = "This page cannot answer this kind of question: reload it (or update quiz).";
     $("q-typed").hidden = !typed;
     $("q-submit").hidden = !(typed || m.input === "multi");
     choices.hidden = typed;
