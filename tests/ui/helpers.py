@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -38,6 +39,16 @@ def make_app(
     """The app as the CLI builds it, seeded, on a fake clock; starts at question 1 with a player."""
     settings = GameSettings(players=(player or "Player",), seed=seed, count=count)
     return QuizApp([bank or demo_bank()], settings, ask=player is None, clock=FakeClock())
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait, a tick at a time, until `condition()` holds (the countdown ticks every 0.25 s;
+    on a busy machine a tick can come late); fail after `seconds`."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
 
 
 def text_of(pilot: Pilot[None], selector: str) -> str:

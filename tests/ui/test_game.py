@@ -236,7 +236,7 @@ async def test_small_terminal_keeps_everything_reachable() -> None:
 async def test_timed_mode_counts_down_and_times_out() -> None:
     from quiz.engine.session import GameSettings
     from quiz.ui.app import QuizApp
-    from tests.ui.helpers import FakeClock, demo_bank
+    from tests.ui.helpers import FakeClock, demo_bank, until
 
     clock = FakeClock()
     app = QuizApp(
@@ -248,10 +248,9 @@ async def test_timed_mode_counts_down_and_times_out() -> None:
         limit = screen.session.time_limit
         assert limit is not None
         clock.now += limit - 5
-        await pilot.pause(0.4)
-        assert "5s left" in str(screen.query_one("StatusBar").render())
+        await until(pilot, lambda: "5s left" in str(screen.query_one("StatusBar").render()))
         clock.now += 6
-        await pilot.pause(0.4)
+        await until(pilot, lambda: screen.session.answered)
         assert text_of(pilot, "#verdict").startswith("⏱ Time is up.")
         assert not screen.session.outcomes[-1].correct
 
