@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, assert_never
 
 from quiz.engine.checking import normalise_text
+from quiz.engine.live_join import has_control_characters
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.question_types.base import Response
 from quiz.engine.session import Asked
@@ -64,7 +65,7 @@ def read_response(asked: Asked, raw: object) -> Response | None:
             return None
         return frozenset(options[index] for index in indices if index is not None)
     if question.input == "typed":
-        if not isinstance(raw, str) or len(raw) > MAX_TYPED:
+        if not isinstance(raw, str) or len(raw) > MAX_TYPED or has_control_characters(raw):
             return None
         return question.read(raw, options)
     assert_never(question.input)

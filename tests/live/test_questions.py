@@ -138,3 +138,5 @@ def test_typed_answers_are_bounded(room: Callable[..., Room]) -> None:
     assert read_response(asked, "x" * MAX_TYPED) is not None
     assert read_response(asked, "x" * (MAX_TYPED + 1)) is None
     assert read_response(asked, "   ") is None
+    for hostile in ("Khorgos\x1b[2J", "\u202eKhorgos", "Kh\x00orgos"):  # never reaches a screen
+        assert read_response(asked, hostile) is None
