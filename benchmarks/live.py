@@ -162,13 +162,11 @@ async def _class(port: int, first: int, count: int) -> None:
 
 
 def _pick(message: dict[str, Any], rng: random.Random) -> object:
-    kind = message["kind"]
-    if kind in ("choice", "truefalse") and message.get("choices"):
-        index = rng.randrange(len(message["choices"]))
-        return index if kind == "choice" else index == 0
-    if kind == "multi":
+    if message["input"] == "choice":
+        return rng.randrange(len(message["choices"]))
+    if message["input"] == "multi":
         return [rng.randrange(len(message["choices"]))]
-    return str(rng.randint(1, 100)) if kind == "number" else "an answer"
+    return str(rng.randint(1, 100)) if message["kind"] == "number" else "an answer"
 
 
 class _Process:

@@ -4,10 +4,10 @@
 (`join`, `answer`, `disconnect`, `tick`) and the host's commands (`start`, `pause`, `resume`,
 `add_time`, `close_question`, `advance`, `remove`, `end`) each take the host's time `now`
 (monotonic seconds) and return the messages to send (`Outbound`). The host's screens read its
-attributes. No network message can reach the host's commands: the server only calls the four
+attributes (`quiz.engine.live_view`). No network message can reach the host's commands: the server only calls the four
 network events.
 
-The rules, each tested in tests/engine/test_live*.py:
+The rules, each tested in tests/live/ (test_game.py and the others, without sockets):
 - joining needs the code; wrong codes are throttled per address; names are checked once
   (`live_join`) and unique ignoring case;
 - a player who comes back with the same name keeps their score: with the token the game gave
@@ -29,27 +29,24 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol
 
 from quiz.engine import live_messages as messages
-from quiz.engine.checking import check, vocabulary
+from quiz.engine.checking import check, prepare_typo_check, vocabulary
 from quiz.engine.live_join import CodeThrottle, JoinError, clean_name, code_matches, name_key
 from quiz.engine.live_questions import ask, picked_choices, read_response, tally
 from quiz.engine.live_state import (
-    EndSummary,
     LiveAnswer,
     LivePlayer,
     Outbound,
     Phase,
     QuestionResult,
-    TopicResult,
 )
+from quiz.engine.live_view import PODIUM_SIZE, LiveView
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.scoring import score_answer
 from quiz.engine.session import TIME_LIMITS, Asked
+from quiz.engine.source import Paragraph
 
 MAX_PLAYERS = 500
 """Players one game takes (a school hall); the next is told the game is full."""
-LEADERBOARD_SIZE = 5
-PODIUM_SIZE = 3
-HARDEST_SIZE = 3
 MISSED = "(no answer)"
 """What the store keeps as the answer of a player who did not answer in time."""
 
@@ -79,7 +76,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(18)
 
 
-class LiveGame:
+class LiveGame(LiveView):
     """One live game, from the lobby to the end (see the module's docstring for its rules)."""
 
     def __init__(
@@ -118,106 +115,7 @@ class LiveGame:
         self._topics: dict[str, list[int]] = {}
         self._throttle = CodeThrottle()
         self._vocabulary: frozenset[str] | None = None
-
-    # What the host's screens read.
-
-    @property
-    def total(self) -> int:
-        """How many questions the game asks."""
-        return len(self.asked)
-
-    @property
-    def number(self) -> int:
-        """The current question's number from 1 (0 in the lobby)."""
-        return self._index + 1
-
-    @property
-    def current(self) -> Asked | None:
-        """The question open or last revealed (None in the lobby)."""
-        return self.asked[self._index] if self._index >= 0 else None
-
-    @property
-    def paused(self) -> bool:
-        """Whether the countdown is paused."""
-        return self._remaining is not None
-
-    @property
-    def time_limit(self) -> float:
-        """The current question's countdown in seconds, time added included."""
-        return self._limit
-
-    def seconds_left(self, now: float) -> float | None:
-        """Seconds left on the current question's countdown (None when no question is open)."""
-        if self.phase != "question":
-            return None
-        if self._remaining is not None:
-            return self._remaining
-        return max(0.0, self._deadline - now)
-
-    @property
-    def active_players(self) -> list[LivePlayer]:
-        """Players not removed, in the order they joined."""
-        return [player for player in self.players if not player.removed]
-
-    @property
-    def connected_count(self) -> int:
-        """Players connected now."""
-        return len(self._by_connection)
-
-    @property
-    def answered_count(self) -> int:
-        """Answers to the open question so far."""
-        return len(self._answers)
-
-    @property
-    def expected_count(self) -> int:
-        """Answers the open question waits for: connected players taking part, and those who
-        answered and left ("17 of 28 answered")."""
-        waiting = {name_key(p.name) for p in self._by_connection.values() if self._takes_part(p)}
-        return len(waiting | self._answers.keys())
-
-    def has_answered(self, player: LivePlayer) -> bool:
-        """Whether this player answered the open question."""
-        return name_key(player.name) in self._answers
-
-    def player(self, name: str) -> LivePlayer | None:
-        """The player with this name (case ignored), removed or not."""
-        return self._by_name.get(name_key(name))
-
-    def connection_ids(self) -> list[str]:
-        """The connections of every connected player: where a message `to` None goes."""
-        return list(self._by_connection)
-
-    def tally(self) -> list[tuple[str, int]]:
-        """The last revealed question's bars: each choice (or commonest typed answer) and how
-        many gave it."""
-        if not self.results:
-            return []
-        return [(row.label, row.count) for row in self.results[-1].tally]
-
-    def ranking(self) -> list[LivePlayer]:
-        """Players not removed, best first (by score, then name)."""
-        return sorted(self.active_players, key=lambda p: (-p.score, name_key(p.name)))
-
-    def leaderboard(self, limit: int = LEADERBOARD_SIZE) -> list[LivePlayer]:
-        """The top `limit` players (with `moved`: places gained at the last reveal)."""
-        return [player for player in self.ranking() if player.rank][:limit]
-
-    def summary(self) -> EndSummary:
-        """The end screen's figures: podium, accuracy by topic, the hardest questions."""
-        hardest = sorted(
-            (result for result in self.results if result.took_part),
-            key=lambda result: (result.share_right, result.number),
-        )
-        return EndSummary(
-            podium=tuple(self.leaderboard(PODIUM_SIZE)),
-            topics=tuple(
-                TopicResult(topic, right, asked) for topic, (right, asked) in self._topics.items()
-            ),
-            hardest=tuple(hardest[:HARDEST_SIZE]),
-            players=len(self.active_players),
-            questions=len(self.results),
-        )
+        self._passages: dict[int, list[Paragraph]] = {}
 
     def snapshot(self, now: float) -> dict[str, Any]:
         """The game written down, JSON-ready, to continue it after the host dies (see
@@ -242,6 +140,21 @@ class LiveGame:
         return restore(
             data, banks, make_token=make_token, observers=observers, later_answers=later_answers
         )
+
+    def prepare(self) -> None:
+        """Do now what the first answer and each reveal would otherwise do while the class
+        waits: the typo check's vocabulary, and each question's passage of the source (the
+        first one indexes the whole source text). The server calls it before it listens."""
+        self._prepared_vocabulary()
+        for index in range(self.total):
+            self._passage(index)
+
+    def _prepared_vocabulary(self) -> frozenset[str]:
+        if self._vocabulary is None:
+            self._vocabulary = vocabulary(item.question for item in self.asked)
+            if any(item.question.kind == "text" for item in self.asked):
+                prepare_typo_check()
+        return self._vocabulary
 
     # Network events.
 
@@ -323,9 +236,7 @@ class LiveGame:
         parsed = read_response(asked, response)
         if parsed is None:
             return self._refuse(connection, "bad_answer", "That is not an answer to this question.")
-        if self._vocabulary is None:
-            self._vocabulary = vocabulary(item.question for item in self.asked)
-        verdict = check(asked.question, parsed, self._vocabulary)
+        verdict = check(asked.question, parsed, self._prepared_vocabulary())
         left = self.seconds_left(now) or 0.0
         points = score_answer(
             asked.question.difficulty,
@@ -343,6 +254,7 @@ class LiveGame:
             round(self._limit - left, 3),
             picked_choices(asked, parsed),
             verdict.note,
+            feedback=verdict.feedback,
         )
         self._answers[key] = answer
         self._present.add(key)
@@ -465,9 +377,6 @@ class LiveGame:
 
     # The machinery.
 
-    def _takes_part(self, player: LivePlayer) -> bool:
-        return not player.removed and player.first_question <= self.number
-
     def _everyone_answered(self) -> bool:
         if self.phase != "question" or not self._answers:
             return False
@@ -499,11 +408,6 @@ class LiveGame:
         self._remaining = None
         self.revision += 1
         return [Outbound(None, self._question_message(now))]
-
-    def _question_message(self, now: float) -> dict[str, object]:
-        asked = self.asked[self._index]
-        left = self.seconds_left(now) or 0.0
-        return messages.question(asked, self.number, self.total, self._limit, left, self.paused)
 
     def _timer_changed(self, now: float) -> list[Outbound]:
         self.revision += 1
@@ -553,9 +457,7 @@ class LiveGame:
 
     def _reveal_messages(self) -> list[Outbound]:
         result = self.results[-1]
-        shared = messages.reveal(
-            result.asked, result.number, self.total, result.tally, result.answered, result.took_part
-        )
+        shared = self._reveal_message(result)
         players = len(self.ranking())
         out = [Outbound(None, shared)]
         for connection, player in self._by_connection.items():
@@ -574,41 +476,3 @@ class LiveGame:
                 place, previous_score = position, player.score
             player.previous_rank = player.rank
             player.rank = place
-
-    def _catch_up(self, player: LivePlayer, now: float) -> list[Outbound]:
-        """What a player who just joined (or came back) needs to see where the game is."""
-        connection = player.connection
-        assert connection is not None
-        if self.phase == "lobby":
-            return []
-        if self.phase == "question":
-            if not self._takes_part(player):
-                return [Outbound(connection, messages.wait(self.number))]
-            out = [Outbound(connection, self._question_message(now))]
-            if name_key(player.name) in self._answers:
-                out.append(Outbound(connection, messages.locked(self.number)))
-            return out
-        players = len(self.ranking())
-        if self.phase == "reveal":
-            result = self.results[-1]
-            answer = self._answers.get(name_key(player.name))
-            return [
-                Outbound(
-                    connection,
-                    messages.reveal(
-                        result.asked,
-                        result.number,
-                        self.total,
-                        result.tally,
-                        result.answered,
-                        result.took_part,
-                    ),
-                ),
-                Outbound(connection, messages.result(player, result.number, answer, players)),
-            ]
-        if self.phase == "leaderboard":
-            top = self.leaderboard()
-            return [
-                Outbound(connection, messages.leaderboard(self.number, self.total, top, players))
-            ]
-        return [Outbound(connection, messages.end(player, self.leaderboard(PODIUM_SIZE), players))]

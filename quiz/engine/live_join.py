@@ -60,9 +60,15 @@ def clean_name(text: str) -> str:
         raise JoinError("type a name to join")
     if len(name) > MAX_NAME:
         raise JoinError(f"a name has at most {MAX_NAME} characters")
-    if any(unicodedata.category(char) in _REFUSED_CATEGORIES for char in name):
+    if has_control_characters(name):
         raise JoinError("a name cannot hold control characters")
     return name
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether `text` holds characters no name or typed answer needs, which could move a
+    terminal's cursor or reverse the text around them (escapes, bidi overrides, ...)."""
+    return any(unicodedata.category(char) in _REFUSED_CATEGORIES for char in text)
 
 
 def name_key(name: str) -> str:

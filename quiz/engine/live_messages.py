@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from quiz.engine.live_questions import TallyRow, answer_part, feedback_for, question_part
+from quiz.engine.live_questions import TallyRow, answer_part, question_part
 from quiz.engine.live_state import LiveAnswer, LivePlayer
 from quiz.engine.session import Asked
+from quiz.engine.source import Paragraph
 
 PROTOCOL_VERSION = 1
 """The protocol's version: a client sends it in `join`, the host in `welcome`."""
@@ -97,7 +98,13 @@ def wait(number: int) -> dict[str, Any]:
 
 
 def reveal(
-    asked: Asked, number: int, total: int, tally: Sequence[TallyRow], answered: int, took_part: int
+    asked: Asked,
+    number: int,
+    total: int,
+    tally: Sequence[TallyRow],
+    answered: int,
+    took_part: int,
+    passage: Sequence[Paragraph],
 ) -> dict[str, Any]:
     """The same for everyone: the right answer, how the class answered, the explanation and the
     passage of the source that proves it (each paragraph with its highlighted spans)."""
@@ -109,7 +116,7 @@ def reveal(
         "explanation": asked.question.explanation,
         "passage": [
             {"text": paragraph.text, "highlights": [list(span) for span in paragraph.highlights]}
-            for paragraph in asked.passage()
+            for paragraph in passage
         ],
         "tally": [row.as_message() for row in tally],
         "answered": answered,
@@ -142,7 +149,7 @@ def result(
             correct=answer.correct,
             points=answer.points,
             note=answer.note,
-            feedback=feedback_for(answer.asked, answer.picked, answer.correct),
+            feedback=list(answer.feedback),
         )
     return message
 

@@ -188,9 +188,14 @@ class LiveRecorder:
         self.writer.submit(lambda store: store.finish_live_game(live_game_id, state))
         self._mark_saved(game, 0.0)
 
+    def committed(self) -> Future[None]:
+        """A future that is done once everything given so far is in the store (the server
+        holds a student's `locked` until their answer is)."""
+        return self.writer.submit(lambda store: None)
+
     def flush(self) -> None:
         """Wait until everything given so far is in the store."""
-        self.writer.submit(lambda store: None).result()
+        self.committed().result()
 
     def close(self) -> None:
         """Write what is left, then close the store."""

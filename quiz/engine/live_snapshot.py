@@ -83,6 +83,7 @@ def answer_data(answer: LiveAnswer) -> dict[str, Any]:
         "picked": list(answer.picked),
         "note": answer.note,
         "timed_out": answer.timed_out,
+        "feedback": list(answer.feedback),
     }
 
 
@@ -146,6 +147,7 @@ def restore(
             tuple(item["picked"]),
             item["note"],
             item["timed_out"],
+            tuple(item.get("feedback", ())),
         )
         game._answers[name_key(answer.player)] = answer
     game._present = set(data["present"]) | {name_key(item["player"]) for item in later}

@@ -75,6 +75,8 @@ class LiveAnswer:
     picked: tuple[str, ...] = ()
     note: str | None = None
     timed_out: bool = False
+    feedback: tuple[str, ...] = ()
+    """The bank's words on each wrong choice picked."""
 
 
 @dataclass(frozen=True)

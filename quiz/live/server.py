@@ -79,6 +79,7 @@ class _Device:
     socket: web.WebSocketResponse
     address: str
     queue: asyncio.Queue[str | object] = field(default_factory=lambda: asyncio.Queue(SEND_QUEUE))
+    """Texts to send, in order; `_CLOSE`; or a future to wait for before sending more."""
     writer: asyncio.Task[None] | None = None
     bad_messages: int = 0
 
@@ -251,6 +252,7 @@ class LiveHost:
             self.on_change()
 
     def _queue(self, device: _Device, item: str | object) -> None:
+        """Add a text (or `_CLOSE`, or a future to wait for) to a device's queue."""
         try:
             device.queue.put_nowait(item)
         except asyncio.QueueFull:
@@ -262,6 +264,9 @@ class LiveHost:
         """Send a device's messages in order; close it when asked to."""
         while True:
             item = await device.queue.get()
+            if isinstance(item, asyncio.Future):
+                await item
+                continue
             if item is _CLOSE or device.socket.closed:
                 await device.socket.close()
                 return
@@ -345,7 +350,13 @@ class LiveHost:
                     )
                 )
             elif isinstance(message, Answer):
-                self._apply(self.game.answer(device.id, message.number, message.response, now))
+                outbound = self.game.answer(device.id, message.number, message.response, now)
+                if self.recorder is not None:
+                    # Nothing this device is sent next (`locked` first) leaves before its
+                    # answer is committed: a student never sees an answer locked that a
+                    # crash of the host could still lose. Other devices do not wait.
+                    self._queue(device, asyncio.wrap_future(self.recorder.committed()))
+                self._apply(outbound)
             elif isinstance(message, Ping):
                 self._queue(device, encode({"type": "pong"}))
             if device.bad_messages > MAX_BAD_MESSAGES:

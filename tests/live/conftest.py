@@ -108,33 +108,31 @@ def room(demo: Bank) -> Callable[..., Room]:
 
 
 def right_response(game: LiveGame) -> object:
-    """The response that answers the open question right, as a device would send it."""
+    """The response that answers the open question right, as a device sends it (by the
+    question's input: an index, a list of indices, or typed text)."""
     asked = game.current
     assert asked is not None
     question = asked.question
-    kind = question.kind
-    if kind == "choice":
-        return asked.choices.index(question.answer)  # type: ignore[arg-type]
-    if kind == "multi":
-        return [asked.choices.index(choice) for choice in question.answer]  # type: ignore[union-attr]
-    if kind == "truefalse":
-        return question.answer
-    if kind == "number":
-        return str(question.answer)
-    return question.answer
+    if question.input == "choice":
+        return next(i for i, option in enumerate(asked.choices) if question.check(option).correct)
+    right = question.right_response()
+    if question.input == "multi":
+        assert isinstance(right, frozenset)
+        return [i for i, option in enumerate(asked.choices) if option in right]
+    return str(right)
 
 
 def wrong_response(game: LiveGame) -> object:
+    """A response that answers the open question wrong."""
     asked = game.current
     assert asked is not None
     question = asked.question
-    kind = question.kind
-    if kind == "choice":
-        return next(i for i, c in enumerate(asked.choices) if c != question.answer)
-    if kind == "multi":
-        return [next(i for i, c in enumerate(asked.choices) if c not in question.answer)]  # type: ignore[operator]
-    if kind == "truefalse":
-        return not question.answer
-    if kind == "number":
-        return "123456"
-    return "Zanzibar"
+    if question.input == "choice":
+        return next(
+            i for i, option in enumerate(asked.choices) if not question.check(option).correct
+        )
+    if question.input == "multi":
+        right = question.right_response()
+        assert isinstance(right, frozenset)
+        return [next(i for i, option in enumerate(asked.choices) if option not in right)]
+    return "123456"

@@ -22,13 +22,14 @@ QUESTION_KEYS = {
     "seconds_left",
     "paused",
     "kind",
+    "input",
 }
 PER_KIND = {
     "choice": {"choices"},
     "multi": {"choices"},
     "truefalse": {"choices"},
     "number": {"unit"},
-    "text": set(),
+    "text": {"unit"},
 }
 
 

@@ -73,9 +73,10 @@ def test_multi(room: Callable[..., Room]) -> None:
 def test_truefalse(room: Callable[..., Room]) -> None:
     class_ = play_one(room, "independence-1991")
     assert class_.last("a", "question")["choices"] == ["True", "False"]
-    class_.answer("a", True)
-    class_.answer("b", False)
-    class_.answer("c", True)
+    assert class_.last("a", "question")["input"] == "choice"
+    class_.answer("a", 0)
+    class_.answer("b", 1)
+    class_.answer("c", 0)
     reveal = class_.last("a", "reveal")
     assert reveal["answer"] == "True" and reveal["right"] == [0]
     assert [(row["label"], row["count"]) for row in reveal["tally"]] == [("True", 2), ("False", 1)]
@@ -84,7 +85,8 @@ def test_truefalse(room: Callable[..., Room]) -> None:
 def test_number(room: Callable[..., Room]) -> None:
     class_ = play_one(room, "trade-russia")
     shown = class_.last("a", "question")
-    assert shown["kind"] == "number" and shown["unit"] == "billion US dollars"
+    assert shown["kind"] == "number" and shown["input"] == "typed"
+    assert shown["unit"] == "billion US dollars"
     class_.answer("a", "44")
     class_.answer("b", "$43.5 billion")
     class_.answer("c", "95")
@@ -136,3 +138,5 @@ def test_typed_answers_are_bounded(room: Callable[..., Room]) -> None:
     assert read_response(asked, "x" * MAX_TYPED) is not None
     assert read_response(asked, "x" * (MAX_TYPED + 1)) is None
     assert read_response(asked, "   ") is None
+    for hostile in ("Khorgos\x1b[2J", "\u202eKhorgos", "Kh\x00orgos"):  # never reaches a screen
+        assert read_response(asked, hostile) is None

@@ -98,8 +98,8 @@ async def test_a_killed_host_resumes_where_it_stopped(
         await student.wait_for("welcome")
     await first.command("start_game")
     for student in (ann, bo, cy):
-        question = await student.wait_for("question")
-        await student.client.answer(1, 0 if question["kind"] != "truefalse" else True)
+        await student.wait_for("question")
+        await student.client.answer(1, 0)
     results = [await student.wait_for("result") for student in (ann, bo, cy)]
     await first.command("advance")
     await first.command("advance")

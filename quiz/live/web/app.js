@@ -179,9 +179,11 @@
     $("q-prompt").textContent = m.prompt;
     const choices = $("q-choices");
     choices.replaceChildren();
-    const typed = m.kind === "number" || m.kind === "text";
+    const typed = m.input === "typed";
+    const known = typed || m.input === "choice" || m.input === "multi";
+    if (!known) $("q-error").textContent = "This page cannot answer this kind of question: reload it (or update quiz).";
     $("q-typed").hidden = !typed;
-    $("q-submit").hidden = !(typed || m.kind === "multi");
+    $("q-submit").hidden = !(typed || m.input === "multi");
     choices.hidden = typed;
     if (typed) {
       const input = $("q-input");
@@ -190,24 +192,24 @@
       $("q-input-label").textContent = m.kind === "number" ? "Your number" : "Your answer";
       $("q-unit").textContent = m.unit || "";
     } else {
-      (m.choices || []).forEach((text, index) => choices.append(choiceButton(text, index, m.kind)));
+      (m.choices || []).forEach((text, index) => choices.append(choiceButton(text, index, m.input)));
     }
     show("question");
     startCountdown(m.seconds_left, m.paused);
     if (typed) $("q-input").focus();
   }
 
-  function choiceButton(text, index, kind) {
+  function choiceButton(text, index, input) {
     const button = el("button", "choice c" + index);
     button.type = "button";
     button.dataset.index = String(index);
     button.append(el("span", "shape", SHAPES[index]), el("span", "letter", LETTERS[index]),
       el("span", "label", text));
-    if (kind === "multi") {
+    if (input === "multi") {
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", () => toggle(button, index));
     } else {
-      button.addEventListener("click", () => answer(kind === "truefalse" ? index === 0 : index));
+      button.addEventListener("click", () => answer(index));
     }
     return button;
   }
@@ -226,7 +228,7 @@
 
   function submit() {
     if (!question) return;
-    if (question.kind === "multi") {
+    if (question.input === "multi") {
       answer([...picked].sort((a, b) => a - b));
     } else {
       const text = $("q-input").value.trim();
@@ -354,7 +356,7 @@
     if (index >= 0 && index < buttons.length) {
       buttons[index].click();
       event.preventDefault();
-    } else if (event.key === "Enter" && question.kind === "multi") {
+    } else if (event.key === "Enter" && question.input === "multi") {
       submit();
       event.preventDefault();
     }
