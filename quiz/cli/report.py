@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from quiz.cli.common import add_output, open_store, say, since_date, write_file, write_out
+from quiz.cli.common import (
+    CommandError,
+    add_output,
+    open_store,
+    say,
+    since_date,
+    write_file,
+    write_out,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
