@@ -136,10 +136,11 @@ def new_game(args: argparse.Namespace, code: str) -> tuple[LiveGame, LiveRecorde
     import random
 
     from quiz.cli.play import playable_library
+    from quiz.engine.games import select
     from quiz.engine.live import LiveGame, ask_all
     from quiz.engine.live_recording import LiveRecorder
     from quiz.engine.paths import store_path
-    from quiz.engine.session import SessionError, select
+    from quiz.engine.session import SessionError
 
     library = playable_library(args)
     seed = random.randrange(2**31)

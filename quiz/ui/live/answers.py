@@ -1,5 +1,6 @@
-"""The student's answer inputs: the solo game's widgets, with each choice marked as the
-projector marks it (letter, shape, colour), and what each kind of question sends the host.
+"""The student's answer inputs: the solo game's widgets (one per kind of input, each posting one
+`AnswerInput.Answered`), with every choice marked as the projector marks it (letter, shape,
+colour), and what each kind of input sends the host (docs/protocol.md).
 
 The keys are the solo game's (`1`–`8`, arrows, `Space`, `Enter`), and the letters the projector
 shows (`a`–`h`) pick the same choices.
@@ -8,19 +9,24 @@ shows (`a`–`h`) pick the same choices.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import assert_never
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from quiz.engine.question_types.base import InputKind, Response
 from quiz.ui.live.marks import COLOURS, LETTERS, mark
 from quiz.ui.live.messages import Question
 from quiz.ui.live.text import literal
 from quiz.ui.widgets.choices import ChoiceList
 from quiz.ui.widgets.multichoice import MultiChoiceList
+from quiz.ui.widgets.typed import TypedAnswer
 
 LETTER_KEYS = tuple(letter.lower() for letter in LETTERS)
+INPUT_KINDS: tuple[InputKind, ...] = ("choice", "multi", "typed")
 
 
 def marked(index: int, text: str) -> Content:
@@ -31,34 +37,66 @@ def marked(index: int, text: str) -> Content:
     )
 
 
-def input_kind(kind: str) -> str:
-    """The input a question's `kind` is answered with: `choice`, `multi` or `typed`."""
-    if kind in ("choice", "truefalse"):
-        return "choice"
-    if kind == "multi":
-        return "multi"
-    return "typed"
+def input_kind(question: Question) -> InputKind:
+    """The input the host says a question is answered with."""
+    for kind in INPUT_KINDS:
+        if question.input == kind:
+            return kind
+    return "choice" if question.choices else "typed"  # a host that does not say
 
 
 def how_to_answer(question: Question) -> Content:
     """One line under the prompt saying how this question is answered."""
+    kind = input_kind(question)
     count = len(question.choices)
-    keys = f"{LETTERS[0]}–{LETTERS[count - 1]} (or 1–{count})" if count else ""
-    if question.kind == "multi":
+    keys = f"{LETTERS[0]}–{LETTERS[max(0, count - 1)]} (or 1–{count})"
+    if kind == "choice":
+        return Content(f"Press {keys} or use the arrows, then Enter.")
+    if kind == "multi":
         return Content(f"Pick every right answer: {keys} or Space to toggle, Enter to send.")
-    if question.kind == "number":
-        unit = Content.assemble(", in ", literal(question.unit)) if question.unit else ""
-        return Content.assemble("Type a number", unit, ", then press Enter.")
-    if question.kind == "text":
+    if kind == "typed":
+        if question.kind == "number":
+            unit = Content.assemble(", in ", literal(question.unit)) if question.unit else ""
+            return Content.assemble("Type a number", unit, ", then press Enter.")
         return Content("Type your answer, then press Enter; capitals and small typos are fine.")
-    return Content(f"Press {keys} or use the arrows, then Enter.")
+    assert_never(kind)
 
 
-def choice_response(question: Question, index: int) -> object:
-    """What the host takes for a picked choice: its index, or true/false."""
-    if question.kind == "truefalse":
-        return question.choices[index] == "True"
-    return index
+def make_input(kind: InputKind) -> Widget:
+    """A new answer widget for this kind of input, with the kind as its id."""
+    if kind == "choice":
+        return MarkedChoiceList(id=kind)
+    if kind == "multi":
+        return MarkedMultiChoiceList(id=kind)
+    if kind == "typed":
+        return TypedAnswer(id=kind)
+    assert_never(kind)
+
+
+def ready_input(widget: Widget, question: Question) -> None:
+    """Ready an answer widget for a question, in place: its choices, nothing picked or typed."""
+    if isinstance(widget, MarkedChoiceList | MarkedMultiChoiceList):
+        widget.set_choices(question.choices)
+    elif isinstance(widget, TypedAnswer):
+        widget.value = ""
+
+
+def host_response(question: Question, response: Response) -> tuple[object, str] | None:
+    """What the host takes for an answer (a choice's index, a list of them, the typed text),
+    and the answer as the student gave it; None when it is not an answer to this question."""
+    kind = input_kind(question)
+    choices = question.choices
+    if kind == "choice":
+        if not isinstance(response, str) or response not in choices:
+            return None
+        return choices.index(response), response
+    if kind == "multi":
+        picked = response if isinstance(response, frozenset) else frozenset()
+        indices = [index for index, choice in enumerate(choices) if choice in picked]
+        return indices, ", ".join(choices[index] for index in indices) or "(nothing)"
+    if kind == "typed":
+        return str(response), str(response).strip()
+    assert_never(kind)
 
 
 class MarkedChoiceList(ChoiceList):
@@ -68,6 +106,7 @@ class MarkedChoiceList(ChoiceList):
 
     def set_choices(self, choices: Sequence[str]) -> None:
         """Show new choices in place, the first one highlighted."""
+        self.choices = tuple(choices)
         self.clear_options()
         self.add_options([Option(marked(i, choice), id=str(i)) for i, choice in enumerate(choices)])
         self.highlighted = 0
@@ -82,6 +121,7 @@ class MarkedMultiChoiceList(MultiChoiceList):
 
     def set_choices(self, choices: Sequence[str]) -> None:
         """Show new choices in place, none picked."""
+        self.choices = tuple(choices)
         self.clear_options()
         self.add_options([Selection(marked(i, choice), i) for i, choice in enumerate(choices)])
         self.highlighted = 0

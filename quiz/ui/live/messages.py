@@ -52,6 +52,8 @@ class Question:
     number: int
     total: int
     kind: str
+    input: str
+    """The input it is answered with: `choice`, `multi` or `typed`."""
     topic: str
     difficulty: str
     prompt: str
@@ -66,6 +68,7 @@ class Question:
             number=_int(message, "number"),
             total=_int(message, "total"),
             kind=_text(message, "kind"),
+            input=_text(message, "input"),
             topic=_text(message, "topic"),
             difficulty=_text(message, "difficulty"),
             prompt=_text(message, "prompt"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,14 +19,15 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from quiz.ui.live.answers import (
-    MarkedChoiceList,
-    MarkedMultiChoiceList,
-    choice_response,
+    INPUT_KINDS,
+    host_response,
     how_to_answer,
     input_kind,
+    make_input,
+    ready_input,
 )
 from quiz.ui.live.messages import End, Leaderboard, Question, Result, Reveal, Timer, place
 from quiz.ui.live.phase import SCROLL_KEYS
@@ -37,8 +38,8 @@ from quiz.ui.live.student_text import (
     verdict_content,
 )
 from quiz.ui.live.text import literal
+from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.keybar import KeyBar
-from quiz.ui.widgets.multichoice import MultiChoiceList
 from quiz.ui.widgets.passage import Passage
 
 TICK_SECONDS = 0.25
@@ -81,7 +82,7 @@ class StudentScreen(Screen[None]):
         #result, #standings, #final { padding: 0 1; }
         #result Static, #standings Static, #final Static { margin-bottom: 1; }
         #verdict, #standing-you, #final-you { padding-top: 1; }
-        #source-line { margin-bottom: 0; }
+        #result #source-line { margin-bottom: 0; }
     }
     """
 
@@ -124,9 +125,8 @@ class StudentScreen(Screen[None]):
                     yield Static(id="prompt")
                     yield Static(id="how")
                 with ContentSwitcher(id="answer-area"):
-                    yield MarkedChoiceList(id="choice")
-                    yield MarkedMultiChoiceList(id="multi")
-                    yield Input(id="typed", placeholder="Type your answer, then press Enter")
+                    for kind in INPUT_KINDS:
+                        yield make_input(kind)
                 yield Static(id="answer-note")
                 yield Static(id="locked")
             with VerticalScroll(id="result", can_focus=False):
@@ -206,20 +206,14 @@ class StudentScreen(Screen[None]):
         self.query_one("#how", Static).update(how_to_answer(question))
         self.query_one("#locked", Static).display = False
         self.query_one("#answer-note", Static).display = False
-        kind = input_kind(question.kind)
+        kind = input_kind(question)
         area = self.query_one("#answer-area", ContentSwitcher)
         area.display = True
         area.current = kind
         self._switch("asking")
-        if kind == "typed":
-            typed = self.query_one("#typed", Input)
-            typed.value = ""
-            typed.focus()
-        else:
-            widget = area.query_one(f"#{kind}")
-            assert isinstance(widget, MarkedChoiceList | MarkedMultiChoiceList)
-            widget.set_choices(question.choices)
-            widget.focus()
+        widget = area.query_one(f"#{kind}")
+        ready_input(widget, question)
+        widget.focus()
         self.query_one("#asking-text", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -339,35 +333,18 @@ class StudentScreen(Screen[None]):
 
     # The student's answer (messages up).
 
-    @on(OptionList.OptionSelected, "#choice")
-    def _choice_picked(self, event: OptionList.OptionSelected) -> None:
+    def on_answer_input_answered(self, event: AnswerInput.Answered) -> None:
+        """The student answered with the question's input widget: send it as the host takes
+        it (once)."""
         event.stop()
-        question = self.question
-        if question is not None and event.option_index < len(question.choices):
-            index = event.option_index
-            self._send(choice_response(question, index), question.choices[index])
-
-    def on_multi_choice_list_submitted(self, event: MultiChoiceList.Submitted) -> None:
-        """The student sent their picks for a multiple-answer question."""
-        question = self.question
-        if question is None:
-            return
-        picked = sorted(i for i in event.picked if i < len(question.choices))
-        given = ", ".join(question.choices[i] for i in picked) or "(nothing)"
-        self._send(picked, given)
-
-    @on(Input.Submitted, "#typed")
-    def _typed(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not event.value.strip():
-            self.notify("Type an answer first, then press Enter.", severity="warning")
-            return
-        self._send(event.value, event.value.strip())
-
-    def _send(self, response: object, given: str) -> None:
         question = self.question
         if question is None or self.locked or self.sent is not None or self.phase != "asking":
             return
+        converted = host_response(question, event.response)
+        if converted is not None:
+            self._send(question, *converted)
+
+    def _send(self, question: Question, response: object, given: str) -> None:
         self.sent = (question.number, given)
         self.query_one("#answer-note", Static).display = False
         self.post_message(Answered(question.number, response, given))

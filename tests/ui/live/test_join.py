@@ -96,7 +96,7 @@ async def test_every_kind_of_question_sends_what_the_host_takes() -> None:
         await pilot.pause()
         await pilot.press(*"Khorgas", "enter")
         await pilot.pause()
-        assert room.client().answers == [(2, sorted(wanted)), (3, True), (4, "44"), (5, "Khorgas")]
+        assert room.client().answers == [(2, sorted(wanted)), (3, 0), (4, "44"), (5, "Khorgas")]
         room.teacher("close_question")
         player = room.game.player("Ann")
         assert player is not None and (player.right, player.asked) == (4, 5)  # 1 skipped
