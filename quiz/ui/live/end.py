@@ -85,7 +85,7 @@ class EndScreen(PhaseScreen):
     }
     """
 
-    BINDINGS = [*scroll_bindings(), Binding("q", "app.quit", "Quit")]
+    BINDINGS = [*scroll_bindings(), Binding("q", "app.end_game", "Quit")]
 
     def shows(self, game: LiveGame) -> bool:
         """The end is the end, whatever the question number."""

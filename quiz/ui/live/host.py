@@ -113,6 +113,9 @@ class HostApp(App[None]):
         the lobby."""
         from quiz.ui.screens.confirm import ConfirmScreen
 
+        if self.game.phase == "ended":
+            self.run_worker(self.action_quit())
+            return
         in_lobby = self.game.phase == "lobby"
 
         def end(yes: bool | None) -> None:

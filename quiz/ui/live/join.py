@@ -140,7 +140,9 @@ class JoinApp(App[None]):
         if kind == "welcome":
             name = message.get("name")
             name = name if isinstance(name, str) and name else screen.student
-            screen.show_welcome(name, _int(message, "score"), _int(message, "rank"))
+            title = message.get("title")
+            title = title if isinstance(title, str) else ""
+            screen.show_welcome(name, title, _int(message, "score"), _int(message, "rank"))
         elif kind == "lobby":
             screen.show_lobby(_int(message, "players"))
         elif kind == "question":

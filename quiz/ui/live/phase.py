@@ -48,6 +48,7 @@ class PhaseScreen(Screen[None]):
 
     PHASE: ClassVar[Phase]
     AUTO_FOCUS = ""  # nothing to type on the teacher's screens: the keys go to the screen
+    BINDINGS = [Binding("ctrl+c", "app.end_game", show=False)]  # as `q`: a habit, confirmed
 
     def __init__(self, host: LiveHost) -> None:
         super().__init__()

@@ -88,6 +88,7 @@ class StudentScreen(Screen[None]):
 
     BINDINGS = [
         Binding("q", "leave", "Leave"),
+        Binding("ctrl+c", "leave", show=False),  # a habit: asks first, as `q` does
         Binding("escape", "leave('typing')", "Leave", key_display="esc"),
         *[
             Binding(key, f"scroll('{action}')", "Scroll", key_display="↑↓", show=key == "up")
@@ -110,6 +111,7 @@ class StudentScreen(Screen[None]):
         """The question number and the answer the student sent, until the host locks it."""
         self.locked = False
         self.reveal: Reveal | None = None
+        self.game_title = ""
         self.score = 0
         self.rank = 0
         self.players = 0
@@ -158,9 +160,11 @@ class StudentScreen(Screen[None]):
             banner.update("Connection lost: reconnecting… (your answers and score are kept)")
         self._draw_status()
 
-    def show_welcome(self, name: str, score: int, rank: int) -> None:
-        """The host took the student in (again): their name as it keeps it, score and rank."""
+    def show_welcome(self, name: str, title: str, score: int, rank: int) -> None:
+        """The host took the student in (again): their name as it keeps it, the game's title,
+        score and rank."""
         self.student = name
+        self.game_title = title
         self.score, self.rank = score, rank
         if self.phase == "waiting":
             self._wait(Content.assemble(("You're in, ", "bold"), literal(name, "bold"), "!"))
@@ -174,7 +178,10 @@ class StudentScreen(Screen[None]):
                 ("You're in, ", "bold"),
                 literal(self.student, "bold"),
                 ("!", "bold"),
-                "\n\nWaiting for the teacher to start the game.\n",
+                "\n\n",
+                literal(self.game_title, "italic"),
+                "\n" if self.game_title else "",
+                "Waiting for the teacher to start the game.\n",
                 others,
             )
         )

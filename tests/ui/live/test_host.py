@@ -286,3 +286,17 @@ async def test_names_are_shown_literally(bench: HostBench) -> None:
         options = bench.app.screen.query_one(OptionList)
         labels = [str(options.get_option_at_index(i).prompt) for i in range(2)]
         assert labels == ["[bold]Ann[/]", "Bob"]
+
+
+async def test_ctrl_c_asks_like_q_and_quits_at_the_end(bench: HostBench) -> None:
+    async with bench.app.run_test(size=SIZE) as pilot:
+        bench.join("Ann")
+        await pilot.press("enter", "ctrl+c")
+        await pilot.pause()
+        assert isinstance(bench.app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(bench.app.screen, EndScreen)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert bench.app.return_code == 0

@@ -383,3 +383,17 @@ async def test_odd_messages_from_a_host_do_not_stop_the_app() -> None:
             app.host_said(message)
             await pilot.pause()
         assert isinstance(app.screen, StudentScreen)
+
+
+async def test_ctrl_c_asks_before_leaving() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        await pilot.pause()
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    assert not room.clients
