@@ -62,6 +62,9 @@ class StoreThread:
         """Run `job` on the store after the jobs before it; its future holds the result (None
         when the store is not in use)."""
         future: Future[T | None] = Future()
+        if not self._thread.is_alive():
+            future.set_result(None)  # closed: nothing more is written
+            return future
         self._jobs.put((job, future))
         return future
 
@@ -75,7 +78,7 @@ class StoreThread:
         try:
             opened = Store.open(self.path)
             self._store, self.notice = opened.store, opened.notice
-        except StoreError as error:
+        except (StoreError, sqlite3.Error, OSError) as error:
             self.problem = NOT_SAVED.format(reason=str(error))
         while (job := self._jobs.get()) is not None:
             action, future = job
