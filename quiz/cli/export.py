@@ -1,4 +1,4 @@
-"""`quiz export`: write a bank in another format (GIFT, for Moodle)."""
+"""`quiz export`: write a bank in another format for Moodle (GIFT or Moodle XML)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,24 @@ import argparse
 import sys
 from pathlib import Path
 
-from quiz.cli.common import CommandError
+from quiz.cli.common import CommandError, plural, print_error
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE")
-    parser.add_argument("--to", dest="target_format", choices=("gift",), required=True)
+    parser.add_argument(
+        "--to",
+        dest="target_format",
+        choices=("gift", "moodle"),
+        required=True,
+        help="gift, or moodle (Moodle XML)",
+    )
     parser.add_argument(
         "-o", "--output", type=Path, metavar="OUT", help="where to write (default: print it)"
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    from quiz.authoring.gift import export_gift
     from quiz.engine.errors import BankError
     from quiz.engine.loader import load_bank
 
@@ -28,7 +33,20 @@ def run(args: argparse.Namespace) -> int:
         for error in failure.errors:
             print(error, file=sys.stderr)
         raise CommandError("fix the bank before exporting it") from None
-    text = export_gift(bank)
+    left_out: list[str] = []
+
+    def warn(message: str) -> None:
+        left_out.append(message)
+        print_error(f"warning: {message}")
+
+    if args.target_format == "moodle":
+        from quiz.authoring.moodle_xml_writer import export_moodle_xml
+
+        text = export_moodle_xml(bank, warn)
+    else:
+        from quiz.authoring.gift import export_gift
+
+        text = export_gift(bank, warn)
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -36,5 +54,6 @@ def run(args: argparse.Namespace) -> int:
         args.output.write_text(text, encoding="utf-8")
     except OSError as error:
         raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
-    print(f"wrote {args.output}: {len(bank.questions)} question(s)")
+    written = len(bank.questions) - len(left_out)
+    print(f"wrote {args.output}: {plural(written, 'question')}")
     return 0

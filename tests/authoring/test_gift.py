@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 
-import yaml
-
-from quiz.authoring.aiken import import_aiken
 from quiz.authoring.gift import export_gift, import_gift
-from quiz.engine.discovery import bundled_folder
 from quiz.engine.loader import load_bank, parse_bank
 
 GIFT = r"""
@@ -30,6 +25,7 @@ $CATEGORY: $course$/Geography/Capitals
 ::Hub spelling::Name the border hub. {=Khorgos =Horgos =Khorgas####Khorgos is on the border with China.}
 
 $CATEGORY: Numbers
+
 // unit: billion US dollars
 ::Trade::China's trade, in billions? {#95:2####About $95 billion.}
 
@@ -134,14 +130,14 @@ def test_unsupported_questions_are_reported_by_line() -> None:
     lines = GIFT.splitlines()
     match_line = lines.index("::Match::Match them. {") + 1
     essay_line = lines.index("::Essay::Write about trade. {}") + 1
-    assert (match_line, "matching questions are not supported") in reasons
+    assert (match_line, "matching questions are not supported yet") in reasons
     assert (essay_line, "essay questions have no answer to check") in reasons
     assert len(result.skipped) == 2
 
 
 def test_questions_without_general_feedback_wait_for_a_context(tmp_path: Path) -> None:
     result = import_gift(GIFT, "Test")
-    assert result.missing_context == 2  # the missing-word and the feedback-less true/false
+    assert len(result.missing_context) == 2  # the missing word and the feedback-less true/false
     path = tmp_path / "imported.yaml"
     path.write_text(result.to_yaml(), encoding="utf-8")
     from quiz.engine.errors import BankError
@@ -160,16 +156,6 @@ def test_imported_bank_with_feedback_validates(tmp_path: Path) -> None:
     assert len(load_bank(path).questions) == 2
 
 
-def test_export_then_import_keeps_every_question(tmp_path: Path) -> None:
-    bank = load_bank(bundled_folder() / "xi-kazakhstan-central-asia.yaml")
-    back = import_gift(export_gift(bank), bank.title)
-    assert back.skipped == []
-    path = tmp_path / "round.yaml"
-    path.write_text(back.to_yaml(), encoding="utf-8")
-    again = load_bank(path)
-    assert [asdict(q) for q in again.questions] == [asdict(q) for q in bank.questions]
-
-
 def test_export_escapes_special_characters(tmp_path: Path) -> None:
     source = (
         "title: T\nquestions:\n"
@@ -186,34 +172,3 @@ def test_export_escapes_special_characters(tmp_path: Path) -> None:
         "=1",
         "c {}",
     )
-
-
-AIKEN = """\
-What is the capital of Kazakhstan?
-A. Almaty
-B. Astana
-C) Tashkent
-ANSWER: B
-
-Which sea borders Kazakhstan?
-A. Caspian Sea
-B. Black Sea
-ANSWER: D
-
-A question with no answer line
-A. yes
-B. no
-"""
-
-
-def test_aiken() -> None:
-    result = import_aiken(AIKEN, "Aiken")
-    (question,) = result.bank["questions"]
-    assert question["choices"] == ["Almaty", "Astana", "Tashkent"]
-    assert question["answer"] == "Astana"
-    assert question["id"] == "what-is-the-capital-of-kazakhstan"
-    assert [(s.line, s.reason) for s in result.skipped] == [
-        (10, "ANSWER: D is not one of the options"),
-        (12, "no ANSWER: line after the options"),
-    ]
-    assert yaml.safe_load(result.to_yaml())["questions"][0]["topic"] == "Imported"

@@ -167,6 +167,11 @@ class QuestionBase(ABC):
     def answer_text(self) -> str:
         """The right answer written out for a student (feedback, results, reports)."""
 
+    def part_texts(self) -> list[str]:
+        """The texts of the question's parts, beyond its prompt, hint, explanation and context:
+        its choices and their feedback, its items... (what an export must write faithfully)."""
+        return []
+
     def vocabulary(self) -> Iterable[str]:
         """Texts of this question a typed answer elsewhere in the game could mean (its
         choices, its answers): a typo is never forgiven when it is exactly one of them."""

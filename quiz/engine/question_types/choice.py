@@ -126,6 +126,9 @@ class ChoiceQuestion(QuestionBase):
         """The right choice."""
         return self.answer
 
+    def part_texts(self) -> list[str]:
+        return [*self.choices, *self.feedback.values()]
+
     def vocabulary(self) -> Iterable[str]:
         return self.choices
 

@@ -83,6 +83,9 @@ class MultiQuestion(QuestionBase):
         right = set(self.answer)
         return ", ".join(choice for choice in self.choices if choice in right)
 
+    def part_texts(self) -> list[str]:
+        return [*self.choices, *self.feedback.values()]
+
     def vocabulary(self) -> Iterable[str]:
         return self.choices
 

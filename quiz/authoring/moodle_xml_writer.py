@@ -1,0 +1,169 @@
+"""Banks to Moodle XML, the format Moodle's question bank imports by default.
+
+Every text is written `plain_text`, so Moodle shows it exactly as the bank says (no HTML is
+read into it), inside CDATA when it holds `<`, `&` or `>`, as Moodle's own export writes it.
+Each topic becomes a category (`$course$/top/Topic`, a `/` in its name written `//`); choice
+is a one-answer multichoice, multi a multiple-answer one (each right choice an equal share,
+each wrong one -100%), truefalse, number (numerical with its tolerance and unit), text
+(shortanswer, case ignored). What Moodle has no place for is kept where `quiz import` reads it
+back: the context at the end of the general feedback (`Evidence: “…”`), the hint as Moodle's
+hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at the top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import assert_never
+
+from quiz.authoring.convert import header_lines, number_text
+from quiz.authoring.moodle import EVIDENCE
+from quiz.engine.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+
+
+def _cdata(text: str) -> str:
+    """The text as XML character data: CDATA when it holds markup characters."""
+    if any(char in text for char in "<>&"):
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+    return text
+
+
+def _text(tag: str, text: str, indent: str = "    ", attrs: str = ' format="plain_text"') -> str:
+    return f"{indent}<{tag}{attrs}>\n{indent}  <text>{_cdata(text)}</text>\n{indent}</{tag}>\n"
+
+
+def _comment(bank: Bank) -> str:
+    source = None
+    if bank.source is not None:
+        source = {
+            "title": bank.source.title,
+            "publisher": bank.source.publisher,
+            "url": bank.source.url,
+            "text": bank.source.text,
+        }
+    lines = header_lines(bank.title, bank.description, source)
+    body = "\n".join(line.replace("--", "-\\-") for line in lines)
+    return f"<!-- Exported by quiz from {bank.path.name.replace('--', '- -')}.\n{body}\n-->\n"
+
+
+def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
+    """The bank as Moodle XML; `warn` hears of each question Moodle XML cannot hold."""
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n', _comment(bank), "<quiz>\n"]
+    topic = None
+    for question in bank.questions:
+        body = _question(question)
+        if body is None:
+            if warn is not None:
+                warn(f"{question.id}: a {question.kind} question has no Moodle XML form; left out")
+            continue
+        if question.topic != topic:
+            topic = question.topic
+            if "\n" in topic and warn is not None:
+                warn(f"{question.id}: its topic is written on one line (a category has one)")
+            path = f"$course$/top/{' '.join(topic.split()).replace('/', '//')}"
+            parts.append(
+                '  <question type="category">\n    <category>\n'
+                f"      <text>{_cdata(path)}</text>\n    </category>\n  </question>\n"
+            )
+        parts.append(body)
+    parts.append("</quiz>\n")
+    return "".join(parts)
+
+
+def _question(question: AnyQuestion) -> str | None:
+    """The question in Moodle XML, or None when Moodle XML has no such question."""
+    written = _answers(question)
+    if written is None:
+        return None
+    kind, answers = written
+    general = f"{question.explanation}\n\n{EVIDENCE}{question.context}”"
+    out = [
+        f'  <question type="{kind}">\n',
+        "    <name>\n",
+        f"      <text>{_cdata(question.id)}</text>\n",
+        "    </name>\n",
+        _text("questiontext", question.prompt),
+        _text("generalfeedback", general),
+        "    <defaultgrade>1</defaultgrade>\n",
+        "    <penalty>0.3333333</penalty>\n",
+        "    <hidden>0</hidden>\n",
+    ]
+    out += answers
+    if question.hint:
+        out.append(_text("hint", question.hint))
+    if question.difficulty != "medium":
+        out.append(
+            f"    <tags>\n      <tag><text>difficulty:{question.difficulty}</text></tag>\n"
+            "    </tags>\n"
+        )
+    out.append("  </question>\n")
+    return "".join(out)
+
+
+def _answer(fraction: str, text: str, feedback: str = "", extra: str = "") -> str:
+    return (
+        f'    <answer fraction="{fraction}" format="plain_text">\n'
+        f"      <text>{_cdata(text)}</text>\n"
+        + _text("feedback", feedback, "      ")
+        + extra
+        + "    </answer>\n"
+    )
+
+
+def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
+    """Moodle's question type for the question, and its answers' XML, by the question's type."""
+    match question:
+        case ChoiceQuestion():
+            return "multichoice", _choices(question.choices, {question.answer}, question.feedback)
+        case MultiQuestion():
+            right = set(question.answer)
+            return "multichoice", _choices(question.choices, right, question.feedback, multi=True)
+        case TrueFalseQuestion():
+            return "truefalse", [
+                _answer("100" if question.answer else "0", "true"),
+                _answer("0" if question.answer else "100", "false"),
+            ]
+        case NumberQuestion():
+            tolerance = f"      <tolerance>{number_text(question.tolerance)}</tolerance>\n"
+            out = [_answer("100", number_text(question.answer), extra=tolerance)]
+            if question.unit:
+                out += [
+                    "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n",
+                    f"        <unit_name>{_cdata(question.unit)}</unit_name>\n",
+                    "      </unit>\n    </units>\n",
+                    "    <unitgradingtype>0</unitgradingtype>\n    <showunits>0</showunits>\n",
+                    "    <unitsleft>0</unitsleft>\n",
+                ]
+            return "numerical", out
+        case TextQuestion():
+            return "shortanswer", [
+                "    <usecase>0</usecase>\n",
+                *(
+                    _answer("100", spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
+                    for spelling in (question.answer, *question.accept)
+                ),
+            ]
+        case _:
+            assert_never(question)
+
+
+def _choices(
+    choices: list[str], right: set[str], feedback: dict[str, str], *, multi: bool = False
+) -> list[str]:
+    share = number_text(round(100 / len(right), 5)) if multi else "100"
+    out = [
+        f"    <single>{'false' if multi else 'true'}</single>\n",
+        "    <shuffleanswers>true</shuffleanswers>\n",
+        "    <answernumbering>abc</answernumbering>\n",
+    ]
+    for choice in choices:
+        fraction = share if choice in right else ("-100" if multi else "0")
+        out.append(_answer(fraction, choice, feedback.get(choice, "")))
+    return out
