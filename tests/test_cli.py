@@ -243,3 +243,16 @@ def test_a_command_error_is_one_line_and_its_status(
         err
         == "quiz: --watch needs the bank file(s) to watch, e.g. quiz play my-bank.yaml --watch\n"
     )
+
+
+def test_commands_print_only_through_the_terminal_safe_helpers() -> None:
+    """`say`, `write_out` and `print_error` make what they print terminal-safe; a bare print in
+    a command would let a file name or a player's name reach the terminal as escape codes."""
+    import re
+
+    folder = Path(__file__).parent.parent / "quiz" / "cli"
+    for module in folder.glob("*.py"):
+        if module.name == "common.py":
+            continue
+        source = module.read_text(encoding="utf-8")
+        assert not re.search(r"\bprint\(|\.write\(", source), module.name

@@ -12,6 +12,7 @@ hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import assert_never
 
@@ -49,8 +50,10 @@ def _comment(bank: Bank) -> str:
             "text": bank.source.text,
         }
     lines = header_lines(bank.title, bank.description, source)
-    body = "\n".join(line.replace("--", "-\\-") for line in lines)
-    return f"<!-- Exported by quiz from {bank.path.name.replace('--', '- -')}.\n{body}\n-->\n"
+    # an XML comment may not hold `--`: every `-` after a `-` is escaped (`decode_note` undoes it)
+    body = "\n".join(re.sub(r"(?<=-)-", r"\\-", line) for line in lines)
+    name = re.sub(r"(?<=-)-", " -", bank.path.name)
+    return f"<!-- Exported by quiz from {name}.\n{body}\n-->\n"
 
 
 def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> str:

@@ -11,11 +11,13 @@ from the first minute; the teacher then rewrites each example.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 from quiz.authoring.schema import SCHEMA_FILE, modeline, schema_text
+from quiz.engine.files import FileRefused, check_output, read_input, write_output
 from quiz.engine.model import QUESTION_CLASSES
+from quiz.engine.source import UnsafeText, clean_source_text
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.engine.yamltree import ReadFailed, decode
 
 TEMPLATE = """\
@@ -64,57 +66,102 @@ def excerpts(text: str, count: int, words: int = 8) -> list[str]:
     return [" ".join(tokens[start : start + size]) for start in starts]
 
 
-def write_starter(target: Path, source: Path | None = None) -> list[Path]:
+def write_starter(target: Path, source: Path | None = None, *, force: bool = False) -> list[Path]:
     """Write the starter bank at `target` (and the schema and source text beside it).
 
-    Refuses to overwrite an existing bank; returns the files written.
+    Refuses to overwrite an existing bank unless `force`; returns the files written. Every file
+    is written by the one rule for output files (`quiz.engine.files.write_output`). The source
+    text is copied to `sources/` under its own name, or, when another text already has that
+    name there, under a free one (`name-2.txt`): the bank's contexts come from this text.
     """
-    if target.exists():
-        raise StarterError(f"{target} already exists; choose another name (nothing was changed)")
+    if target.exists() and not force:
+        raise StarterError(
+            f"{target} already exists; choose another name, or add --force to replace it "
+            "(nothing was changed)"
+        )
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise StarterError(f"{target} should end in .yaml so that quiz finds it")
     title = target.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "My bank"
     types = list(QUESTION_CLASSES.values())
     contexts = [_quoted(kind.example_context) for kind in types]
     source_block = NO_SOURCE_BLOCK
-    copied: Path | None = None
+    copy: tuple[Path, bytes] | None = None
     if source is not None:
-        try:
-            text = decode(source.read_bytes())
-        except OSError as error:
-            raise StarterError(f"cannot read {source}: {error.strerror}") from None
-        except ReadFailed as failure:
-            raise StarterError(f"{source}: {failure.problem.message}") from None
+        data, text = _read_source(source)
         contexts = [_quoted(c) for c in excerpts(text, len(types))]
-        copied = target.parent / "sources" / source.name
+        copied = _free_source_name(target.parent / "sources", source.name, data)
+        copy = (copied, data)
         headline = text.strip().splitlines()[0].strip() if text.strip() else source.stem
         source_block = SOURCE_BLOCK.format(
-            title=_quoted(headline[:200]), text=_quoted(f"sources/{source.name}")
+            title=_quoted(headline[:200]), text=_quoted(f"sources/{copied.name}")
         )
     content = TEMPLATE.format(
         modeline=modeline(),
         name=target.name,
-        title=_quoted(title),
+        title=_quoted(terminal_safe(title)),
         source_block=source_block,
         questions="\n".join(
             kind.example.format(context=context)
             for kind, context in zip(types, contexts, strict=True)
         ),
     )
+    inputs = [source] if source is not None else []
+    try:
+        check_output(target, inputs=inputs, force=force)  # before writing anything else
+    except FileRefused as refused:
+        raise StarterError(f"cannot write {target}: {refused.reason}") from None
     written = []
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if copied is not None and source is not None:
+        if copy is not None:
+            copied, data = copy
             copied.parent.mkdir(exist_ok=True)
-            if not copied.exists():
-                shutil.copyfile(source, copied)
+            if not copied.exists():  # else: the same text is there already
+                _write(copied, data, inputs)
                 written.append(copied)
         schema = target.parent / SCHEMA_FILE
         if not schema.exists():
-            schema.write_text(schema_text(), encoding="utf-8")
+            _write(schema, schema_text().encode("utf-8"))
             written.append(schema)
-        with target.open("x", encoding="utf-8") as handle:
-            handle.write(content)
+        _write(target, content.encode("utf-8"), inputs, force=force)
     except OSError as error:
         raise StarterError(f"cannot write {target}: {error.strerror}") from None
     return [target, *written]
+
+
+def _write(path: Path, data: bytes, inputs: list[Path] | None = None, force: bool = False) -> None:
+    try:
+        write_output(path, data, inputs=inputs or (), force=force)
+    except FileRefused as refused:
+        raise StarterError(f"cannot write {path}: {refused.reason}") from None
+
+
+def _read_source(source: Path) -> tuple[bytes, str]:
+    """The source text's bytes and its text, checked as the loader will check it."""
+    try:
+        data = read_input(source, what="source texts")
+    except FileRefused as refused:
+        raise StarterError(f"cannot read {source}: {refused.reason}") from None
+    try:
+        return data, clean_source_text(decode(data))
+    except ReadFailed as failure:
+        problem = failure.problem
+        raise StarterError(f"{source}:{problem.line}:{problem.column}: {problem.message}") from None
+    except UnsafeText as unsafe:
+        raise StarterError(f"{source}:{unsafe.line}:{unsafe.column}: {unsafe.message}") from None
+
+
+def _free_source_name(folder: Path, name: str, data: bytes) -> Path:
+    """Where the source text goes in `folder`: its own name when free or holding the same
+    bytes, else the first free `stem-2.txt`, `stem-3.txt`..."""
+    wanted = folder / name
+    for number in range(1, 1000):
+        candidate = wanted if number == 1 else wanted.with_stem(f"{wanted.stem}-{number}")
+        if not candidate.exists():
+            return candidate
+        try:
+            if read_input(candidate) == data:
+                return candidate
+        except FileRefused:
+            continue
+    raise StarterError(f"too many source texts named like {name} in {folder}")

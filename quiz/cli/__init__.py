@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol, cast
+from typing import NamedTuple, NoReturn, Protocol, cast
 
 from quiz import __version__
-from quiz.cli.common import CommandError
+from quiz.cli.common import CommandError, print_error, say
 
 
 class CommandModule(Protocol):
@@ -59,12 +60,21 @@ SUBCOMMANDS: dict[str, Subcommand] = {
 """Every subcommand, in the order `quiz --help` lists them."""
 
 
+class OneLineErrorParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (`quiz: ... (see 'quiz play --help')`, exit 2)
+    like every other error, instead of the usage text and the error."""
+
+    def error(self, message: str) -> NoReturn:
+        print_error(f"{message} (see '{self.prog} --help')")
+        sys.exit(2)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every subcommand with its help line; the arguments of `only` (when
     given, the command being run, or none when it names no command: importing every command's
     module and building all of argparse's arguments would cost a game's start-up), or of every
     subcommand."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineErrorParser(
         prog="quiz",
         description="A terminal quiz game. Run 'quiz' to play the bundled banks.",
     )
@@ -92,10 +102,30 @@ def _with_default_command(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    """Run the command line; return the exit status. Whatever happens, the user sees one line
+    (or the command's own output), never a traceback, for a reason outside the program."""
     try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
         return SUBCOMMANDS[args.command].load().run(args)
     except CommandError as error:
-        print(error, file=sys.stderr)
+        say(str(error), err=True)
         return error.status
+    except BrokenPipeError:  # `quiz validate | head -1`: the reader has all it wanted
+        _silence_stdout()
+        return 1
+    except KeyboardInterrupt:  # Ctrl+C
+        return 130
+    except OSError as error:  # the system refused something no command foresaw
+        name = f" ({error.filename})" if error.filename else ""
+        print_error(f"{error.strerror or error}{name}")
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that Python's own flush at exit does not fail on
+    the closed pipe again (the recipe of the `signal` module's documentation)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,34 @@ class CommandError(Exception):
         self.where = where
 
     def __str__(self) -> str:
-        return f"{self.where}: error: {self.message}" if self.where else f"quiz: {self.message}"
+        line = f"{self.where}: error: {self.message}" if self.where else f"quiz: {self.message}"
+        return _terminal_safe(line)
+
+
+def say(text: str = "", *, err: bool = False, flush: bool = False) -> None:
+    """Print a line (or lines) on stdout, or stderr with `err`: the only way commands print, so
+    that text from a file, the store or a person never reaches the terminal as escape codes
+    (control and bidi characters are shown as `\\x1b`; see quiz.engine.terminal_safety)."""
+    stream = sys.stderr if err else sys.stdout
+    stream.write(_terminal_safe(text, multiline=True) + "\n")
+    if flush:
+        stream.flush()
+
+
+def write_out(text: str) -> None:
+    """Write a whole output (a report, an export, the schema) to stdout, terminal-safe."""
+    sys.stdout.write(_terminal_safe(text, multiline=True))
 
 
 def print_error(message: str) -> None:
-    """Tell the user on stderr, as `quiz: MESSAGE` (errors, warnings and notices alike)."""
-    print(f"quiz: {message}", file=sys.stderr)
+    """Tell the user on stderr, as one line `quiz: MESSAGE` (errors, warnings and notices)."""
+    say(f"quiz: {_terminal_safe(message)}", err=True)
+
+
+def _terminal_safe(text: str, *, multiline: bool = False) -> str:
+    from quiz.engine.terminal_safety import terminal_safe
+
+    return terminal_safe(text, multiline=multiline)
 
 
 def plural(count: int, word: str) -> str:
@@ -71,12 +94,102 @@ def question_count(text: str) -> int:
 
 def since_date(text: str) -> datetime:
     """`--since`: a date, or a date and time."""
-    from quiz.engine.reports import parse_since
+    from quiz.engine.reports import DateOutOfRange, parse_since
 
     try:
         return parse_since(text)
+    except DateOutOfRange:
+        raise argparse.ArgumentTypeError(f"'{text}' is too far in the past or future") from None
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-28") from None
+
+
+SEED_DIGITS = 18
+"""A seed is kept in the store, as a 64-bit number: at most 18 digits, to say it simply."""
+
+
+def seed_number(text: str) -> int:
+    """`--seed`: a whole number of at most SEED_DIGITS digits."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if abs(value) >= 10**SEED_DIGITS:
+        raise argparse.ArgumentTypeError(f"a seed has at most {SEED_DIGITS} digits")
+    return value
+
+
+def port_number(text: str) -> int:
+    """`--port`: 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError("a port is a number from 1 to 65535")
+    return value
+
+
+def at_least_one(text: str) -> int:
+    """A whole number of at least 1 (`--max-games`)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("it must be at least 1")
+    return value
+
+
+def add_output(parser: argparse.ArgumentParser, help: str) -> None:
+    """`-o FILE` and `--force`: every command that writes a file takes both."""
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=help)
+    add_force(parser)
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """`--force`: replace an existing file (never an input, never the store)."""
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+def read_file(path: Path, what: str = "files") -> bytes:
+    """A file the command was given: a regular file within the size limit, or CommandError."""
+    from quiz.engine.files import FileRefused, read_input
+
+    try:
+        return read_input(path, what=what)
+    except FileRefused as refused:
+        raise CommandError(f"cannot read {path}: {refused.reason}") from None
+
+
+def write_file(
+    path: Path,
+    content: str | bytes,
+    *,
+    inputs: Sequence[Path] = (),
+    force: bool = False,
+    encoding: str = "utf-8",
+) -> None:
+    """Write a command's output by the one rule (quiz.engine.files.write_output): never over an
+    input or the store, never over an existing file without `--force`, whole or not at all."""
+    from quiz.engine.files import FileRefused, write_output
+
+    data = content.encode(encoding) if isinstance(content, str) else content
+    try:
+        write_output(path, data, inputs=inputs, force=force)
+    except FileRefused as refused:
+        raise CommandError(f"cannot write {path}: {refused.reason}") from None
+
+
+def check_file(path: Path, *, inputs: Sequence[Path] = (), force: bool = False) -> None:
+    """CommandError now if `write_file` would refuse `path`: for a command that writes other
+    files first."""
+    from quiz.engine.files import FileRefused, check_output
+
+    try:
+        check_output(path, inputs=inputs, force=force)
+    except FileRefused as refused:
+        raise CommandError(f"cannot write {path}: {refused.reason}") from None
 
 
 def open_store() -> Store:

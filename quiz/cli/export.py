@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from quiz.cli.common import CommandError, plural, print_error
+from quiz.cli.common import (
+    CommandError,
+    add_output,
+    plural,
+    print_error,
+    read_file,
+    say,
+    write_file,
+    write_out,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -18,20 +26,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="gift, or moodle (Moodle XML)",
     )
-    parser.add_argument(
-        "-o", "--output", type=Path, metavar="OUT", help="where to write (default: print it)"
-    )
+    add_output(parser, "where to write (default: print it)")
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine.errors import BankError
-    from quiz.engine.loader import load_bank
+    from quiz.engine.loader import parse_bank
 
+    data = read_file(args.file, what="banks")
     try:
-        bank = load_bank(args.file)
+        bank = parse_bank(data, args.file)
     except BankError as failure:
         for error in failure.errors:
-            print(error, file=sys.stderr)
+            say(str(error), err=True)
         raise CommandError("fix the bank before exporting it") from None
     left_out: list[str] = []
 
@@ -48,12 +55,12 @@ def run(args: argparse.Namespace) -> int:
 
         text = export_gift(bank, warn)
     if args.output is None:
-        sys.stdout.write(text)
+        write_out(text)
         return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
+    inputs = [args.file]
+    if bank.source is not None and bank.source.text is not None:
+        inputs.append(args.file.parent / bank.source.text)
+    write_file(args.output, text, inputs=inputs, force=args.force)
     written = len(bank.questions) - len(left_out)
-    print(f"wrote {args.output}: {plural(written, 'question')}")
+    say(f"wrote {args.output}: {plural(written, 'question')}")
     return 0

@@ -5,12 +5,18 @@ finds each question's context in the article the questions are about."""
 from __future__ import annotations
 
 import argparse
-import re
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, plural
+from quiz.cli.common import (
+    CommandError,
+    add_output,
+    check_file,
+    plural,
+    read_file,
+    say,
+    write_file,
+)
 
 if TYPE_CHECKING:
     from quiz.authoring.convert import ImportResult
@@ -27,13 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         help="gift, aiken, or moodle (Moodle XML, Moodle's default export)",
     )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT.yaml",
-        help="where to write the bank (default: FILE with .yaml)",
-    )
+    add_output(parser, "where to write the bank (default: FILE with .yaml)")
     parser.add_argument(
         "--strict",
         action="store_true",
@@ -47,20 +47,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _safe(text: str) -> str:
-    """A message for the terminal: control characters shown, never obeyed."""
-    return re.sub(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group(0)):02x}", text)
-
-
 def run(args: argparse.Namespace) -> int:
     result = _convert(args.file, args.source_format)
     for skipped in result.skipped:
-        print(_safe(f"{args.file}:{skipped.line}: skipped: {skipped.reason}"), file=sys.stderr)
+        say(f"{args.file}:{skipped.line}: skipped: {skipped.reason}", err=True)
     for loss in result.losses:
-        print(_safe(f"{args.file}:{loss.line}: warning: {loss.message}"), file=sys.stderr)
+        say(f"{args.file}:{loss.line}: warning: {loss.message}", err=True)
     output: Path = args.output or args.file.with_suffix(".yaml")
-    if output.exists():
-        raise CommandError(f"{output} already exists; choose another name with -o")
+    inputs = [args.file, *([args.source] if args.source is not None else [])]
+    check_file(output, inputs=inputs, force=args.force)  # before a source text is copied
     if not result.bank["questions"]:
         raise CommandError("no question could be imported")
     if args.strict and (result.skipped or result.losses):
@@ -68,22 +63,19 @@ def run(args: argparse.Namespace) -> int:
     filled: int | None = None
     if args.source is not None:
         filled = _use_source(result, args.source, output)
-    try:
-        output.write_text(result.to_yaml(), encoding="utf-8")
-    except OSError as error:
-        raise CommandError(f"cannot write {output}: {error.strerror}") from None
-    print(f"wrote {output}: {result.summary()}")
+    write_file(output, result.to_yaml(), inputs=inputs, force=args.force)
+    say(f"wrote {output}: {result.summary()}")
     if filled is not None:
-        print(f"{plural(filled, 'context')} found in {args.source}")
+        say(f"{plural(filled, 'context')} found in {args.source}")
     named = (result.bank.get("source") or {}).get("text")
     if named and not (output.parent / named).is_file():
-        print(
+        say(
             f"the file names its source text {named}, which is not beside {output}: copy it "
             "there (or import again with --source) before 'quiz validate'"
         )
     missing = result.missing_context
     if missing:
-        print(
+        say(
             f"{plural(len(missing), 'question')} still need a context (the passage that proves "
             f"the answer): {', '.join(missing)}; add one to each, then run 'quiz validate {output}'"
         )
@@ -118,11 +110,12 @@ def _use_source(result: ImportResult, source: Path, output: Path) -> int:
     place = source.resolve()
     if not place.is_relative_to(folder):
         place = folder / "sources" / source.name
-        if place.exists() and place.read_bytes() != source.read_bytes():
+        data = read_file(source, what="source texts")
+        if place.exists() and read_file(place, what="source texts") != data:
             raise CommandError(f"{place} already exists with another text; nothing was written")
         if not place.exists():
             place.parent.mkdir(parents=True, exist_ok=True)
-            place.write_bytes(source.read_bytes())
+            write_file(place, data, inputs=[source])
     filled, _missing = fill_from_source(result.bank, text)
     header = result.bank.get("source") or {}
     headline = next((line.strip() for line in text.splitlines() if line.strip()), source.stem)
@@ -136,10 +129,7 @@ def _use_source(result: ImportResult, source: Path, output: Path) -> int:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CommandError(f"cannot read {path}: {error.strerror}") from None
+    return read_file(path, what="files to import")
 
 
 def _read_text(path: Path) -> str:

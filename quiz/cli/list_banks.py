@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from quiz.cli.common import CommandError, add_paths, plural, print_error
+from quiz.cli.common import CommandError, add_paths, plural, print_error, say
 from quiz.engine.discovery import load_library
 
 
@@ -16,13 +15,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     library = load_library(args.paths)
     for bank in library.banks:
-        print(f"{bank.name}: {bank.title} ({plural(len(bank.questions), 'question')})")
-        print(f"  file: {bank.path}")
-        print(f"  topics: {', '.join(bank.topics)}")
+        say(f"{bank.name}: {bank.title} ({plural(len(bank.questions), 'question')})")
+        say(f"  file: {bank.path}")
+        say(f"  topics: {', '.join(bank.topics)}")
     for error in library.errors:
-        print(error, file=sys.stderr)
+        say(str(error), err=True)
+    if not library.banks:
+        raise CommandError(
+            "no valid banks; run 'quiz validate' for details"
+            if library.errors
+            else "no banks found"
+        )
     if library.errors:
         print_error(f"{plural(len(library.errors), 'error')}; run 'quiz validate' for details")
-    if not library.banks:
-        raise CommandError("no banks found")
     return 0

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from quiz.cli.common import CommandError, open_store, since_date
+from quiz.cli.common import (
+    CommandError,
+    add_output,
+    open_store,
+    say,
+    since_date,
+    write_file,
+    write_out,
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="one row per answer (default) or per question, hardest first",
     )
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE")
+    add_output(parser, "write to FILE (default: print it)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,14 +59,9 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
     if args.output:
-        encoding = (
-            "utf-8-sig" if args.format == "csv" else "utf-8"
-        )  # a BOM lets spreadsheets see UTF-8
-        try:
-            args.output.write_text(text, encoding=encoding, newline="")
-        except OSError as error:
-            raise CommandError(f"cannot write {args.output}: {error.strerror}") from None
-        print(f"{len(rows)} rows written to {args.output}", file=sys.stderr)
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
+        write_file(args.output, text, force=args.force, encoding=encoding)
+        say(f"{len(rows)} rows written to {args.output}", err=True)
     else:
-        sys.stdout.write(text)
+        write_out(text)
     return 0

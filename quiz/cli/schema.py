@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
+
+from quiz.cli.common import write_out
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -13,5 +14,5 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.authoring.schema import schema_text
 
-    sys.stdout.write(schema_text())
+    write_out(schema_text())
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from quiz.cli.common import open_store
+from quiz.cli.common import open_store, say
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,15 +17,15 @@ def run(args: argparse.Namespace) -> int:
     store = open_store()
     banks = [args.bank] if args.bank else reports.played_banks(store)
     if not banks:
-        print("No finished games yet: play one with 'quiz'.")
+        say("No finished games yet: play one with 'quiz'.")
     for index, name in enumerate(banks):
         rows = reports.leaderboard(store, name)
         if index:
-            print()
-        print(f"{name}")
+            say()
+        say(name)
         if rows:
             columns = ("rank", "player", "score", "accuracy", "questions", "date")
-            print(reports.to_table(rows, columns))
+            say(reports.to_table(rows, columns))
         else:
-            print("  no finished games")
+            say("  no finished games")
     return 0

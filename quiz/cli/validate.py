@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from quiz.cli.common import CommandError, add_paths, plural
+from quiz.cli.common import CommandError, add_paths, plural, say
 from quiz.engine.discovery import load_library
 
 
@@ -34,12 +33,10 @@ def check(paths: Sequence[Path], output: str = "text") -> int:
     CommandError when there are no banks at all)."""
     library = load_library(paths)
     if output == "json":
-        print(
-            json.dumps([error.as_dict() for error in library.errors], indent=2, ensure_ascii=False)
-        )
+        say(json.dumps([error.as_dict() for error in library.errors], indent=2, ensure_ascii=False))
     else:
         for error in library.errors:
-            print(error)
+            say(str(error))
     if not library.files and not library.errors:
         raise CommandError("no banks found")
     if output == "text":
@@ -48,12 +45,12 @@ def check(paths: Sequence[Path], output: str = "text") -> int:
         )
         if library.errors:
             invalid = library.files - len(library.banks)
-            print(
+            say(
                 f"{plural(len(library.errors), 'error')} in {plural(invalid, 'bank')}; "
                 f"valid: {summary}"
             )
         else:
-            print(f"all valid: {summary}")
+            say(f"all valid: {summary}")
     return 1 if library.errors else 0
 
 
@@ -65,16 +62,14 @@ def watch(
 
     watcher = FileWatcher(paths)
     _check_and_go_on(paths, output)
-    print(f"-- watching {len(paths) or 'the default'} path(s); Ctrl+C stops", flush=True)
+    say(f"-- watching {len(paths) or 'the default'} path(s); Ctrl+C stops", flush=True)
     checks = 0
     try:
         while rounds is None or checks < rounds:
             time.sleep(interval)
             checks += 1
             if watcher.changed():
-                print(
-                    f"-- {datetime.now().strftime('%H:%M:%S')} changed, checking again", flush=True
-                )
+                say(f"-- {datetime.now().strftime('%H:%M:%S')} changed, checking again", flush=True)
                 _check_and_go_on(paths, output)
     except KeyboardInterrupt:
         pass
@@ -86,4 +81,4 @@ def _check_and_go_on(paths: Sequence[Path], output: str) -> None:
     try:
         check(paths, output)
     except CommandError as error:
-        print(error, file=sys.stderr)
+        say(str(error), err=True)

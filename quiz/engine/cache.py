@@ -26,7 +26,7 @@ from quiz.engine.model import QUESTION_CLASSES, AnyQuestion, Bank, Source
 from quiz.engine.paths import cache_dir
 from quiz.engine.source import SourceText
 
-LOADER_VERSION = f"{__version__}/6"
+LOADER_VERSION = f"{__version__}/7"
 """Bumped when the loader's rules or the cache's layout change: older entries then miss."""
 
 

@@ -56,8 +56,8 @@ def find_bank_files(paths: Sequence[Path] = ()) -> tuple[list[Path], list[LoadEr
     for target in targets:
         if target.is_dir():
             found.extend(_bank_files(target))
-        elif target.is_file():
-            found.append(target)
+        elif target.is_file() or (paths and target.exists()):
+            found.append(target)  # a pipe or a device named directly: the loader says why not
         elif paths:
             problems.append(LoadError(display_path(target), 1, 1, None, "no such file or folder"))
     unique = list(dict.fromkeys(found))

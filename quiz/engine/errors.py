@@ -28,8 +28,11 @@ class LoadError:
     message: str
 
     def __str__(self) -> str:
+        """One line, terminal-safe: file names and messages quote what the file holds."""
+        from quiz.engine.terminal_safety import terminal_safe  # only when errors are shown
+
         where = f"question '{self.question}': " if self.question else ""
-        return f"{self.file}:{self.line}:{self.column}: error: {where}{self.message}"
+        return terminal_safe(f"{self.file}:{self.line}:{self.column}: error: {where}{self.message}")
 
     def as_dict(self) -> dict[str, Any]:
         """The error as `{file, line, column, question, message}`, for `--format json`."""

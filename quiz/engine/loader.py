@@ -16,14 +16,13 @@ from yaml.nodes import MappingNode, Node
 
 from quiz.engine import yamltree
 from quiz.engine.errors import BankError, LoadError, display_path
+from quiz.engine.files import FileRefused, read_input
 from quiz.engine.messages import describe
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.rules import Report, check_question
 from quiz.engine.schema import BankHeader, header_adapter, question_adapter
-from quiz.engine.source import SourceText
-
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Banks larger than this are refused before parsing (10,000 questions take about 4 MB)."""
+from quiz.engine.source import SourceText, UnsafeText, clean_source_text
+from quiz.engine.terminal_safety import first_unsafe
 
 MISSING = ("missing", "missing_keyword_argument")
 UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
@@ -33,25 +32,12 @@ def load_bank(path: Path) -> Bank:
     """Load and validate one bank file; raise BankError listing every problem."""
     shown = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise BankError(
-                [
-                    LoadError(
-                        shown,
-                        1,
-                        1,
-                        None,
-                        f"the file is {size:,} bytes; banks are "
-                        f"limited to {limit} MB, split it into several banks",
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise BankError([LoadError(shown, 1, 1, None, f"cannot read the file: {reason}")]) from None
+        data = read_input(path, what="banks", advice="split it into several banks")
+    except FileRefused as refused:
+        reason = refused.reason
+        if not reason.startswith("the file is "):  # not the size: say what went wrong
+            reason = f"cannot read the file: {reason}"
+        raise BankError([LoadError(shown, 1, 1, None, reason)]) from None
     return parse_bank(data, path, shown=shown)
 
 
@@ -114,11 +100,12 @@ class _BankParser:
             )
         reader = yamltree.TreeReader()
         document = reader.read(self.root)
-        for problem in reader.problems:
+        problems = dict.fromkeys([*yamltree.anchor_problems(text), *reader.problems])
+        for problem in problems:  # once each: an alias's node is its anchor's
             self.fail(
                 problem.line, problem.column, problem.message, self._question_at(problem.line)
             )
-        self._unreadable = {(problem.line, problem.column) for problem in reader.problems}
+        self._unreadable = {(problem.line, problem.column) for problem in problems}
         if not isinstance(self.root, MappingNode) or not isinstance(document, dict):
             self.fail(
                 1,
@@ -173,26 +160,37 @@ class _BankParser:
         if header is None or header.source is None or header.source.text is None:
             return None
         name = header.source.text
-        folder = self.path.parent.resolve()
-        target = (folder / name).resolve()
+        if first_unsafe(name) is not None:
+            return None  # reading the value said what is wrong with it
         loc = ("source", "text")
+        try:
+            folder = self.path.parent.resolve()
+            target = (folder / name).resolve()
+        except (OSError, RuntimeError) as error:  # a loop of links, say
+            self.at(loc, f"cannot read source text '{name}': {error}")
+            return None
         if not target.is_relative_to(folder):
             self.at(loc, f"source text '{name}' must be inside the bank's folder")
             return None
         try:
-            data = target.read_bytes()
-        except OSError as error:
-            self.at(loc, f"cannot read source text '{name}': {error.strerror or error}")
+            data = read_input(target, what="source texts")
+        except FileRefused as refused:
+            self.at(loc, f"cannot read source text '{name}': {refused.reason}")
             return None
+        shown = display_path(target)
         try:
             text = yamltree.decode(data)
         except yamltree.ReadFailed as failure:
             problem = failure.problem
             self.errors.append(
-                LoadError(display_path(target), problem.line, problem.column, None, problem.message)
+                LoadError(shown, problem.line, problem.column, None, problem.message)
             )
             return None
-        return SourceText(text)
+        try:
+            return SourceText(clean_source_text(text))
+        except UnsafeText as unsafe:
+            self.errors.append(LoadError(shown, unsafe.line, unsafe.column, None, unsafe.message))
+            return None
 
     def _questions(self, raw: Any, source: SourceText | None, present: bool) -> list[AnyQuestion]:
         if not present:

@@ -8,10 +8,11 @@ import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from quiz.engine.store import Store, timestamp
+from quiz.engine.terminal_safety import terminal_safe
 
 ANSWER_COLUMNS = (
     "player",
@@ -69,15 +70,26 @@ class Filters:
         return " AND ".join(clauses), parameters
 
 
+class DateOutOfRange(ValueError):
+    """A date written right, but too far in the past or future for the store's clock."""
+
+
 def parse_since(text: str) -> datetime:
-    """`2026-11-28` (local midnight) or a full ISO time; raises ValueError otherwise."""
+    """`2026-11-28` (local midnight) or a full ISO time; raises ValueError otherwise (a time
+    that cannot be expressed in UTC, like `9999-12-31T23:59:59-23:59`, included)."""
     text = text.strip()
     try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-        return moment if moment.tzinfo else moment.astimezone()
-    return datetime(day.year, day.month, day.day).astimezone()
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            moment = moment if moment.tzinfo else moment.astimezone()
+        else:
+            moment = datetime(day.year, day.month, day.day).astimezone()
+        moment.astimezone(UTC)  # what the store compares with
+    except OverflowError:
+        raise DateOutOfRange(text) from None
+    return moment
 
 
 def leaderboard(store: Store, bank: str, size: int = LEADERBOARD_SIZE) -> list[dict[str, Any]]:
@@ -170,40 +182,54 @@ def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
     return [{column: entry[column] for column in QUESTION_COLUMNS} for entry in result]
 
 
-def _cell(value: Any) -> str:
-    """A value as spreadsheet-safe text: formulas from players' answers are never run."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+"""What makes a spreadsheet read a cell as a formula (full-width forms included: some
+spreadsheets fold them); such cells get a leading `'`."""
+
+
+def _text(value: Any) -> str:
+    """A value as report text: yes/no, `answer ×count` lists, numbers as written."""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dict):
         return "; ".join(f"{key} ×{count}" for key, count in value.items())
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """A CSV cell, safe to open in a spreadsheet and to print: the one neutralisation every CSV
+    cell goes through. A formula from a player's answer (`=HYPERLINK(...)`) becomes text, never
+    run; control characters are shown as `\\x1b` (quiz.engine.terminal_safety). Numbers stay
+    numbers."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    text = terminal_safe(_text(value))
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row, every cell safe to open in a spreadsheet."""
+    """CSV with a header row, every cell through `spreadsheet_cell` (the only CSV writer: a
+    new CSV output uses it)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([spreadsheet_cell(column) for column in columns])
     for row in rows:
-        writer.writerow([_cell(row[column]) for column in columns])
+        writer.writerow([spreadsheet_cell(row[column]) for column in columns])
     return out.getvalue()
 
 
 def to_json(rows: Sequence[dict[str, Any]]) -> str:
-    """The rows as a JSON list of objects."""
-    return json.dumps(list(rows), indent=2, ensure_ascii=False)
+    """The rows as a JSON list of objects; control and bidi characters written as `\\u` escapes
+    (the same data, safe to print)."""
+    return terminal_safe(json.dumps(list(rows), indent=2, ensure_ascii=False), multiline=True)
 
 
 def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An aligned text table for the terminal (long cells are cut with …)."""
-    cells = [
-        [
-            _cell(row[column]) if not isinstance(row[column], float) else f"{row[column]:g}"
-            for column in columns
-        ]
-        for row in rows
-    ]
+    """An aligned text table for the terminal (long cells are cut with …), every cell
+    terminal-safe."""
+    cells = [[terminal_safe(_text(row[column])) for column in columns] for row in rows]
     widths = [
         min(40, max([len(column)] + [len(line[i]) for line in cells]))
         for i, column in enumerate(columns)

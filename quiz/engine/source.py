@@ -30,6 +30,30 @@ _FOLD = str.maketrans(
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
+class UnsafeText(ValueError):
+    """A source text holds a character that could change a terminal: at `line`, `column`."""
+
+    def __init__(self, line: int, column: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.message = message
+
+
+def clean_source_text(text: str) -> str:
+    """A decoded source text with its line ends made `\n`; UnsafeText at the first control or
+    bidi character (the passage is shown to students, so it is refused like a bank value)."""
+    from quiz.engine.terminal_safety import describe_unsafe, first_unsafe  # not at start-up
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    unsafe = first_unsafe(text, multiline=True)
+    if unsafe is not None:
+        before = text[:unsafe]
+        line, column = before.count("\n") + 1, unsafe - before.rfind("\n")
+        raise UnsafeText(line, column, describe_unsafe(text[unsafe]))
+    return text
+
+
 def fold(text: str) -> str:
     """The form excerpts are compared in: NFC, straight quotes, single spaces, no outer space."""
     return " ".join(unicodedata.normalize("NFC", text).translate(_FOLD).split())

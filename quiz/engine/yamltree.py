@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import itertools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +17,13 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from quiz.engine.terminal_safety import (
+    LAYOUT_CHARACTERS,
+    UNSAFE_CHARACTERS,
+    describe_unsafe,
+    first_unsafe,
+)
 
 _TAG = "tag:yaml.org,2002:"
 _NULL = _TAG + "null"
@@ -52,13 +60,11 @@ MAX_DEPTH = 32
 _PLAIN_TAGS = frozenset(
     _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 )
-_FORBIDDEN_CHARS = frozenset(
-    [chr(c) for c in range(0x20) if c not in (0x09, 0x0A)]
-    + [chr(0x7F)]
-    + [chr(c) for c in range(0x80, 0xA0)]
-    + [chr(c) for c in range(0x202A, 0x202F)]
-    + [chr(c) for c in range(0x2066, 0x206A)]
-)
+_FORBIDDEN_CHARS = UNSAFE_CHARACTERS - LAYOUT_CHARACTERS
+"""What a value or a key may not hold (see quiz.engine.terminal_safety)."""
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+"""Where an anchor or alias may start; confirmed by YAML's scanner (`&` in `AT&T` is text)."""
+ANCHORS_REFUSED = "anchors and aliases (&name, *name) are not allowed in a bank"
 
 
 @dataclass(frozen=True)
@@ -89,19 +95,23 @@ def decode(data: bytes) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
-            raise ReadFailed(
-                Problem(1, 1, f"the file is not valid UTF-16: {error.reason}")
-            ) from None
+            before = data[: error.start - error.start % 2].decode("utf-16", errors="replace")
+            line, column = _line_and_column(before.removeprefix("\ufeff"))
+            message = f"the file is not valid UTF-16 ({error.reason}); save it as UTF-8"
+            raise ReadFailed(Problem(line, column, message)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
-        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        line, column = _line_and_column(data[: error.start].decode("utf-8", errors="replace"))
         bad = data[error.start : error.start + 1].hex()
         message = f"the file is not UTF-8 text (byte 0x{bad}); save it as UTF-8"
         raise ReadFailed(Problem(line, column, message)) from None
+
+
+def _line_and_column(before: str) -> tuple[int, int]:
+    """The 1-based line and column of the character that follows the text `before`."""
+    line_start = before.rfind("\n") + 1
+    return before.count("\n") + 1, len(before) - line_start + 1
 
 
 def compose(text: str) -> Node | None:
@@ -111,12 +121,46 @@ def compose(text: str) -> Node | None:
         return loader.get_single_node()  # type: ignore[no-any-return]
     except yaml.MarkedYAMLError as error:
         raise ReadFailed(_yaml_problem(error)) from None
-    except yaml.YAMLError as error:  # a reader error without a mark
-        raise ReadFailed(Problem(1, 1, f"not valid YAML: {error}")) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses: no mark, an offset
+        raise ReadFailed(_reader_problem(text, error)) from None
+    except yaml.YAMLError as error:
+        words = " ".join(str(error).split())
+        raise ReadFailed(Problem(1, 1, f"not valid YAML: {words}")) from None
     except RecursionError:
         raise ReadFailed(Problem(1, 1, "the file nests too deeply to be a bank")) from None
     finally:
         loader.dispose()
+
+
+def _reader_problem(text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses, at its line and column (libyaml gives a UTF-8 byte offset)."""
+    offset = error.position if isinstance(error.position, int) else 0
+    before = text.encode("utf-8", errors="surrogatepass")[:offset].decode("utf-8", "replace")
+    line, column = _line_and_column(before)
+    char = text[len(before)] if len(before) < len(text) else ""
+    if char in UNSAFE_CHARACTERS:
+        return Problem(line, column, describe_unsafe(char))
+    shown = f"U+{ord(char):04X}" if char else "a character"
+    return Problem(line, column, f"the file contains {shown}, which YAML does not allow; remove it")
+
+
+def anchor_problems(text: str) -> list[Problem]:
+    """Every anchor (`&name`) and alias (`*name`) in the text, used or not: a bank spells out
+    each value (the node tree keeps no trace of an anchor that no alias uses)."""
+    if not _ANCHOR_OR_ALIAS.search(text):
+        return []
+    problems = []
+    scanner = _Loader(text)
+    try:
+        while (token := scanner.get_token()) is not None:
+            if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
+                mark = token.start_mark
+                problems.append(Problem(mark.line + 1, mark.column + 1, ANCHORS_REFUSED))
+    except yaml.YAMLError:
+        pass  # compose reports what is wrong with the text
+    finally:
+        scanner.dispose()
+    return problems
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
@@ -131,10 +175,6 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
         )
     if "exceeded maximum nesting depth" in problem:
         return Problem(line, column, "the file nests too deeply to be a bank")
-    if isinstance(error, yaml.reader.ReaderError):
-        return Problem(
-            line, column, f"the file contains a character YAML does not allow: {problem}"
-        )
     words = f"{context}: {problem}" if context and problem else (problem or context)
     return Problem(line, column, f"not valid YAML: {words}")
 
@@ -154,8 +194,8 @@ class TreeReader:
 
     def read(self, node: Node, depth: int = 0) -> Any:
         """The plain value of a node; problems are recorded, never raised."""
-        if id(node) in self._seen:
-            self._problem(node, "anchors and aliases (&name, *name) are not allowed in a bank")
+        if id(node) in self._seen:  # an alias: `anchor_problems` says where
+            self._problem(node, ANCHORS_REFUSED)
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -184,11 +224,7 @@ class TreeReader:
         text: str = node.value
         if not _FORBIDDEN_CHARS.isdisjoint(text):
             bad = next(char for char in text if char in _FORBIDDEN_CHARS)
-            self._problem(
-                node,
-                f"the text contains the control character U+{ord(bad):04X}, "
-                "which could change the student's terminal; remove it",
-            )
+            self._problem(node, describe_unsafe(bad))
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
         return text
@@ -217,6 +253,10 @@ class TreeReader:
                 self._problem(key_node, f"keys must be plain text; {what} are not allowed")
                 continue
             key = key_node.value
+            unsafe = first_unsafe(key, multiline=True)  # keys of `feedback` are choices
+            if unsafe is not None:
+                self._problem(key_node, describe_unsafe(key[unsafe]))
+                continue
             if key in result:
                 self._problem(key_node, f"duplicate key '{key}'")
                 continue

@@ -2,6 +2,7 @@
 
 It polls the store once a second (SQLite's `data_version` says when another game committed)
 and updates the table in place: player, score, question k of n, right answers, playing or done.
+Names come from people and bank names from file names: both are shown terminal-safe.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from textual.widgets import DataTable, Header, Static
 
 from quiz.engine import reports
 from quiz.engine.store import Store
+from quiz.engine.terminal_safety import terminal_safe
+from quiz.ui.signals import exit_on_signals
 from quiz.ui.widgets.keybar import KeyBar
 
 REFRESH_SECONDS = 1.0
@@ -43,6 +46,9 @@ class BoardApp(App[None]):
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
+    def on_load(self) -> None:
+        exit_on_signals(self)  # the terminal is restored whatever ends the board
+
     def on_mount(self) -> None:
         self.sub_title = f"games since {self.since.astimezone().strftime('%Y-%m-%d %H:%M')}"
         table = self.query_one(DataTable)
@@ -66,11 +72,11 @@ class BoardApp(App[None]):
             progress = f"{row['asked']} of {row['questions']}"
             table.add_row(
                 str(row["rank"]),
-                Text(str(row["player"])),
+                Text(terminal_safe(str(row["player"]))),
                 str(row["score"]),
                 progress,
                 str(row["right"]),
-                Text(str(row["bank"])),
+                Text(terminal_safe(str(row["bank"]))),
                 "done" if done else "playing",
                 key=str(row["game_id"]),
             )

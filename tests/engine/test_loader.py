@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from quiz.engine.errors import BankError, LoadError
-from quiz.engine.loader import MAX_FILE_BYTES, load_bank
+from quiz.engine.files import MAX_FILE_BYTES
+from quiz.engine.loader import load_bank
 from quiz.engine.model import ChoiceQuestion, NumberQuestion, TextQuestion, TrueFalseQuestion
 
 WriteBank = Callable[..., Path]
@@ -450,3 +452,125 @@ def test_error_lines_read_like_a_compiler(write_bank: WriteBank) -> None:
     assert str(error) == (
         f"{error.file}:7:13: error: question 'q1': answer '$96 billion' is not one of the choices"
     )
+
+
+class TestSourceTextHazards:
+    """The source text is read like a bank: a regular file within the size limit, decodable,
+    without control characters; anything else is an error at its place, never a hang."""
+
+    SOURCE = TestSourceText.SOURCE
+
+    def bank(self, write_bank: WriteBank, path: str) -> Path:
+        return write_bank(self.SOURCE.format(path=path) + QUESTION)
+
+    def test_a_nul_in_the_name_is_one_error(self, write_bank: WriteBank) -> None:
+        line, column, _, message = only_error(self.bank(write_bank, '"a\\0b"'))
+        assert (line, column) == (4, 9)
+        assert "control character U+0000" in message
+
+    def test_a_fifo_is_refused_without_waiting(self, write_bank: WriteBank, tmp_path: Path) -> None:
+        os.mkfifo(tmp_path / "pipe.txt")
+        line, column, _, message = only_error(self.bank(write_bank, "pipe.txt"))
+        assert (line, column) == (4, 9)
+        assert message == (
+            "cannot read source text 'pipe.txt': it is not a regular file "
+            "(a device, a pipe or a socket)"
+        )
+
+    def test_a_folder_is_refused(self, write_bank: WriteBank, tmp_path: Path) -> None:
+        (tmp_path / "texts").mkdir()
+        _, _, _, message = only_error(self.bank(write_bank, "texts"))
+        assert message == "cannot read source text 'texts': it is a folder, not a file"
+
+    def test_a_huge_text_is_refused_unread(self, write_bank: WriteBank, tmp_path: Path) -> None:
+        with open(tmp_path / "huge.txt", "wb") as handle:
+            handle.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written
+        _, _, _, message = only_error(self.bank(write_bank, "huge.txt"))
+        assert message == (
+            f"cannot read source text 'huge.txt': the file is {MAX_FILE_BYTES + 1:,} bytes; "
+            "source texts are limited to 8 MB"
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "where", "code"),
+        [
+            ("It says a.\n\x1b]0;owned\x07\n", (2, 1), "U+001B"),
+            ("It says a.\r\nline two \x9b31m\r\n", (2, 10), "U+009B"),
+            ("It says a. \u202eevil\n", (1, 12), "U+202E"),
+        ],
+    )
+    def test_control_characters_in_the_source_are_refused_at_their_place(
+        self, write_bank: WriteBank, text: str, where: tuple[int, int], code: str
+    ) -> None:
+        write_bank(text.encode("utf-8"), "a.txt")
+        errors = errors_of(self.bank(write_bank, "a.txt"))
+        assert errors[0].file.endswith("a.txt")
+        assert (errors[0].line, errors[0].column) == where
+        assert code in errors[0].message
+
+    def test_windows_line_ends_are_fine_and_make_paragraphs(self, write_bank: WriteBank) -> None:
+        write_bank(b"First.\r\n\r\nIt says a.\r\n", "a.txt")
+        bank = load_bank(self.bank(write_bank, "a.txt"))
+        assert bank.source_text is not None
+        assert [p.text for p in bank.source_text.passage("It says a.")] == ["It says a."]
+
+
+def test_an_unused_anchor_is_refused(write_bank: WriteBank) -> None:
+    text = HEADER + QUESTION.replace("prompt: Which one?", "prompt: &x Which one?")
+    line, column, question, message = only_error(write_bank(text))
+    assert (line, column, question) == (5, 13, "q1")
+    assert message == "anchors and aliases (&name, *name) are not allowed in a bank"
+
+
+def test_an_alias_is_reported_where_it_is_used(write_bank: WriteBank) -> None:
+    text = (
+        HEADER
+        + QUESTION
+        + QUESTION.replace("q1", "q2")
+        .replace("explanation: Because.", "explanation: *x")
+        .replace("topic: Trade", "topic: &x Trade")
+    )
+    places = [(e.line, e.column) for e in errors_of(write_bank(text))]
+    assert places == [(11, 12), (15, 18)]
+
+
+def test_ampersands_in_text_are_not_anchors(write_bank: WriteBank) -> None:
+    text = HEADER + QUESTION.replace("prompt: Which one?", "prompt: Q&A, AT &T or R & D?")
+    (question,) = load_bank(write_bank(text)).questions
+    assert question.prompt == "Q&A, AT &T or R & D?"
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "code"),
+    [
+        (b"title: T\nquestions:\n  - id: q1\n    prompt: P\x01?\n", (4, 14), "U+0001"),
+        (b"title: T\n# caf\xc3\xa9 \x00 comment\nquestions: []\n", (2, 8), "U+0000"),
+        ('title: "é"\nkey: "\x7f"\n'.encode(), (2, 7), "U+007F"),
+    ],
+)
+def test_a_control_byte_is_one_line_at_its_place(
+    write_bank: WriteBank, content: bytes, where: tuple[int, int], code: str
+) -> None:
+    errors = errors_of(write_bank(content))
+    assert (errors[0].line, errors[0].column) == where
+    assert code in errors[0].message
+    assert "\n" not in str(errors[0])
+
+
+def test_a_utf16_error_is_at_its_line(write_bank: WriteBank) -> None:
+    data = codecs.BOM_UTF16_LE + "title: T\nquestions:\n".encode("utf-16-le") + b"\x00\xd8"
+    line, column, _, message = only_error(write_bank(data))
+    assert (line, column) == (3, 1)
+    assert message.startswith("the file is not valid UTF-16")
+
+
+def test_keys_with_control_characters_are_refused(write_bank: WriteBank) -> None:
+    text = HEADER + QUESTION + '    "\\e]0;owned\\a": x\n'
+    line, column, question, message = only_error(write_bank(text))
+    assert (line, column, question) == (10, 5, "q1")
+    assert "U+001B" in message
+
+
+def test_error_lines_are_terminal_safe() -> None:
+    error = LoadError("\x1b]0;x\x07.yaml", 1, 1, None, "unknown field '\u202e'")
+    assert str(error) == "\\x1b]0;x\\x07.yaml:1:1: error: unknown field '\\u202e'"

@@ -1,10 +1,13 @@
-"""Shared helpers for the UI tests: the demo bank, a fake clock, and answering by keys."""
+"""Shared helpers for the UI tests: the demo bank, a fake clock, answering by keys, and what
+reaches the terminal."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -12,6 +15,7 @@ from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.question_types.base import Response
 from quiz.engine.session import Asked, GameSettings
+from quiz.engine.terminal_safety import UNSAFE_CHARACTERS
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
 
@@ -110,3 +114,14 @@ async def advance_to(
         await pilot.press("enter")
     await pilot.pause()
     return screen
+
+
+def screen_text(app: App[Any]) -> str:
+    """Every character the current screen sends to the terminal, line by line (no styles)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def unsafe_on_screen(app: App[Any]) -> list[str]:
+    """The control and bidi characters the screen would send to the terminal: none, when every
+    text from a bank, the store or a person went through `terminal_safe`."""
+    return sorted({char for char in screen_text(app) if char in UNSAFE_CHARACTERS} - {"\n"})

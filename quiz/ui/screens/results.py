@@ -1,4 +1,6 @@
-"""The results screen: score, accuracy, best streak, time, bars per topic, and what was missed."""
+"""The results screen: score, accuracy, best streak, time, bars per topic, and what was missed.
+
+Players' names and the bank's words are shown literally and terminal-safe."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from quiz.engine.session import PlayerScore, Session
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.ui.widgets.bars import TopicBars
 from quiz.ui.widgets.keybar import KeyBar
 
@@ -43,7 +46,7 @@ def ranking_content(session: Session) -> Content:
     lines = [
         Content.assemble(
             (f"{place}. ", "bold"),
-            player.name,
+            terminal_safe(player.name),
             f" — {player.score} points, {round(100 * player.accuracy)}% right",
         )
         for place, player in enumerate(session.ranking(), start=1)
@@ -57,7 +60,10 @@ def missed_content(player: PlayerScore) -> Content:
         return Content("None: every answer was right!")
     lines = [
         Content.assemble(
-            "• ", asked.question.prompt, ("  → ", "bold"), asked.question.answer_text()
+            "• ",
+            terminal_safe(asked.question.prompt),
+            ("  → ", "bold"),
+            terminal_safe(asked.question.answer_text()),
         )
         for asked in player.missed
     ]
@@ -87,7 +93,7 @@ class ResultsScreen(Screen[NextStep]):
                 yield Static(ranking_content(session), id="ranking")
             for player in session.players:
                 if len(session.players) > 1:
-                    yield Static(Content(player.name), classes="player-name")
+                    yield Static(Content(terminal_safe(player.name)), classes="player-name")
                 yield Static(summary_content(player), classes="summary")
                 yield Static("By topic", classes="heading")
                 bars = TopicBars(classes="topic-bars")
@@ -102,7 +108,7 @@ class ResultsScreen(Screen[NextStep]):
             yield Button("New game", id="new")
             yield Button("Quit", id="quit")
         yield KeyBar()
-        self.sub_title = f"{leader.name}: {leader.score} points"
+        self.sub_title = f"{terminal_safe(leader.name)}: {leader.score} points"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Review mistakes only when something was missed."""

@@ -1,4 +1,5 @@
-"""The high-score screen: each player's best finished game in a bank, top ten."""
+"""The high-score screen: each player's best finished game in a bank, top ten (names as typed,
+terminal-safe)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Select, Static
 from quiz.engine import reports
 from quiz.engine.model import Bank
 from quiz.engine.store import Store
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.ui.widgets.keybar import KeyBar
 
 
@@ -34,7 +36,7 @@ class ScoresScreen(Screen[None]):
             yield Static("High scores", id="scores-title")
             if len(self.banks) > 1:
                 yield Select(
-                    [(Content(b.title), b.name) for b in self.banks],
+                    [(Content(terminal_safe(b.title)), b.name) for b in self.banks],
                     value=self.banks[0].name,
                     allow_blank=False,
                     id="scores-bank",
@@ -66,7 +68,7 @@ class ScoresScreen(Screen[None]):
         for row in rows:
             table.add_row(
                 str(row["rank"]),
-                Text(row["player"]),
+                Text(terminal_safe(row["player"])),
                 str(row["score"]),
                 f"{round(100 * row['accuracy'])}%",
                 str(row["questions"]),
