@@ -176,8 +176,14 @@ async def test_other_origins_are_refused(
     with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
         await connect(host, origin="http://evil.example")
     assert refused.value.status == 403
+    rebound = f"rebind.example:{host.port}"  # a name of the attacker's, resolved to us (DNS)
+    with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+        await connect(host, origin=f"http://{rebound}", headers={"Host": rebound})
+    assert refused.value.status == 403
     same = await connect(host, origin=f"http://127.0.0.1:{host.port}")
     assert (await same.join("Ann"))["type"] == "welcome"
+    local = await connect(host, origin=f"http://localhost:{host.port}")
+    assert (await local.join("Bo"))["type"] == "welcome"
 
 
 async def test_an_idle_device_is_disconnected(
