@@ -40,8 +40,10 @@ from quiz.webguard import OriginGuard, browser_url
 
 TICK_SECONDS = 0.2
 """How often the game's clock is checked (a question closes at most this late)."""
-IDLE_SECONDS = 60.0
-"""A device that sends nothing (not even `ping`) for this long is disconnected."""
+HEARTBEAT_SECONDS = 20.0
+"""How often the host pings each device at the WebSocket level (a browser answers by itself,
+even in a background tab whose scripts are slowed); a device that does not answer within half
+of it is gone, and disconnected."""
 SEND_QUEUE = 256
 """Messages waiting for one device; a device that falls this far behind is disconnected."""
 MAX_CONNECTIONS = 600
@@ -312,7 +314,7 @@ class LiveHost:
             raise web.HTTPForbidden(text="This game only takes connections from its own page.")
         if len(self._devices) >= MAX_CONNECTIONS:
             raise web.HTTPServiceUnavailable(text="The game is full.")
-        websocket = web.WebSocketResponse(max_msg_size=MAX_FRAME)
+        websocket = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=HEARTBEAT_SECONDS)
         await websocket.prepare(request)
         device = _Device(next(self._ids), websocket, request.remote or "")
         self._devices[device.id] = device
@@ -331,10 +333,7 @@ class LiveHost:
         """Turn a device's frames into the game's events until it closes or misbehaves."""
         websocket = device.socket
         while not websocket.closed:
-            try:
-                frame = await websocket.receive(timeout=IDLE_SECONDS)
-            except TimeoutError:
-                return
+            frame = await websocket.receive()
             if frame.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
                 return
             if frame.type == WSMsgType.ERROR:
