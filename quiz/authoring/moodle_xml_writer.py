@@ -27,6 +27,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 
 def _cdata(text: str) -> str:
@@ -153,6 +154,8 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
                     for spelling in (question.answer, *question.accept)
                 ),
             ]
+        case OrderQuestion():
+            return None  # left out, as quiz import leaves out Moodle's ordering questions
         case _:
             assert_never(question)
 
