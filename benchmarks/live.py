@@ -49,12 +49,12 @@ def _say(**fields: object) -> None:
 
 async def _host(port: int, questions: int) -> None:
     from quiz.engine.discovery import bundled_folder
+    from quiz.engine.games import select
     from quiz.engine.live import LiveGame, ask_all
     from quiz.engine.live_recording import LiveRecorder
     from quiz.engine.live_state import Outbound
     from quiz.engine.loader import load_bank
     from quiz.engine.paths import store_path
-    from quiz.engine.session import select
     from quiz.live.server import LiveHost
 
     class TimedHost(LiveHost):

@@ -1,7 +1,7 @@
 """Every registered question type walked through a question's whole life: written (`quiz new`'s
 example), loaded and validated, kept in the cache, asked, played by keys in the game, checked,
-scored, fingerprinted for review and exported to GIFT. A type registered but half made fails
-here, whichever part it misses."""
+scored, fingerprinted for review and exported to GIFT and Moodle XML (or left out with a
+warning naming it). A type registered but half made fails here, whichever part it misses."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from quiz.authoring.gift import export_gift
+from quiz.authoring.moodle_xml_writer import export_moodle_xml
 from quiz.authoring.starter import write_starter
 from quiz.engine.loader import load_bank
 from quiz.engine.model import QUESTION_CLASSES, QUESTION_TYPES, AnyQuestion, Bank
@@ -43,7 +44,7 @@ def test_the_starter_has_one_example_of_each_type_in_the_registrys_order(starter
 
 
 @pytest.mark.parametrize("name", QUESTION_TYPES)
-def test_a_type_is_whole_from_its_file_to_gift(starter: Bank, name: str) -> None:
+def test_a_type_is_whole_from_its_file_to_its_export(starter: Bank, name: str) -> None:
     question = example(starter, name)
     assert type(question) is QUESTION_CLASSES[name]
     # The JSON Schema knows it, by its name.
@@ -69,9 +70,12 @@ def test_a_type_is_whole_from_its_file_to_gift(starter: Bank, name: str) -> None
     # Its fingerprint (what review schedules are kept under) is the store's.
     assert re.fullmatch(r"[0-9a-f]{16}", question.fingerprint())
     assert question_hash(question) == question.fingerprint()
-    # GIFT has it.
-    gift = export_gift(replace(starter, questions=[question]))
-    assert f"::{question.id}::" in gift
+    # Each export writes it, or warns that it is left out, naming it.
+    for export in (export_gift, export_moodle_xml):
+        warnings: list[str] = []
+        written = export(replace(starter, questions=[question]), warnings.append)
+        left_out = [w for w in warnings if w.startswith(f"{question.id}: ")]
+        assert (question.id in written) is not bool(left_out), (export.__name__, warnings)
 
 
 @pytest.mark.parametrize("name", QUESTION_TYPES)

@@ -35,6 +35,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 _FORMAT_TAG = re.compile(r"^\[(moodle|html|plain|markdown)\]")
 _WEIGHT_LIKE = re.compile(r"^\s*%-*[0-9]{1,2}\.?[0-9]*%")
@@ -105,11 +106,9 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
     topic = None
     for question in bank.questions:
         body = _question_lines(question)
-        if body is None:
+        if isinstance(body, str):
             if warn is not None:
-                warn(
-                    f"{question.id}: a typed answer holds '->', which GIFT reads as matching; left out"
-                )
+                warn(f"{question.id}: {body}; left out")
             continue
         if question.topic != topic:
             topic = question.topic
@@ -126,8 +125,8 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
     return "\n".join(lines)
 
 
-def _question_lines(question: AnyQuestion) -> list[str] | None:
-    """The question in GIFT, by its type, or None when GIFT cannot say it."""
+def _question_lines(question: AnyQuestion) -> list[str] | str:
+    """The question in GIFT, by its type, or why GIFT cannot say it."""
     writer = _Writer(question)
     head = f"::{_escape(question.id)}::{writer.first(question.prompt)} {{"
     general = _general(question, writer)
@@ -141,7 +140,7 @@ def _question_lines(question: AnyQuestion) -> list[str] | None:
         case TextQuestion():
             spellings = (question.answer, *question.accept)
             if any("->" in spelling for spelling in spellings):
-                return None
+                return "a typed answer holds '->', which GIFT reads as matching"
             written = []
             for spelling in spellings:
                 text = writer.part(spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
@@ -154,6 +153,8 @@ def _question_lines(question: AnyQuestion) -> list[str] | None:
             right = set(question.answer)
             lines = _choice_lines(question.choices, right, question.feedback, writer, multi=True)
             return [head, *lines, f"\t####{general}", "}"]
+        case OrderQuestion():
+            return "GIFT has no ordering question"
         case _:
             assert_never(question)
 

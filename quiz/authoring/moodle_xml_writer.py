@@ -12,6 +12,7 @@ hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import assert_never
 
@@ -26,6 +27,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 
 def _cdata(text: str) -> str:
@@ -49,8 +51,10 @@ def _comment(bank: Bank) -> str:
             "text": bank.source.text,
         }
     lines = header_lines(bank.title, bank.description, source)
-    body = "\n".join(line.replace("--", "-\\-") for line in lines)
-    return f"<!-- Exported by quiz from {bank.path.name.replace('--', '- -')}.\n{body}\n-->\n"
+    # an XML comment may not hold `--`: every `-` after a `-` is escaped (`decode_note` undoes it)
+    body = "\n".join(re.sub(r"(?<=-)-", r"\\-", line) for line in lines)
+    name = re.sub(r"(?<=-)-", " -", bank.path.name)
+    return f"<!-- Exported by quiz from {name}.\n{body}\n-->\n"
 
 
 def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
@@ -150,6 +154,8 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
                     for spelling in (question.answer, *question.accept)
                 ),
             ]
+        case OrderQuestion():
+            return None  # left out, as quiz import leaves out Moodle's ordering questions
         case _:
             assert_never(question)
 

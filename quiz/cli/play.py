@@ -10,9 +10,18 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from quiz.cli.common import CommandError, add_paths, has_terminal, question_count, say, seed_number
+from quiz.cli.common import (
+    CommandError,
+    add_paths,
+    has_terminal,
+    print_error,
+    question_count,
+    say,
+    seed_number,
+)
 from quiz.engine.discovery import Library, load_library, pick_bank
 from quiz.engine.paths import store_path
+from quiz.engine.players import parse_players, player_problem
 from quiz.engine.recording import GameRecorder
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import utc_now
@@ -39,7 +48,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", type=seed_number, metavar="N", help="the same seed plays the same game"
     )
-    parser.add_argument("--player", metavar="NAME", help="your name; starts straight at question 1")
+    parser.add_argument(
+        "--player",
+        metavar="NAME",
+        help="your name (names separated by commas take turns); starts straight at question 1",
+    )
     parser.add_argument(
         "--watch",
         action="store_true",
@@ -52,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Start the game with the options given; its exit status when it ends."""
+    player_names(args)  # a usage error is one whatever the terminal
     if not has_terminal():
         raise CommandError(
             "the game needs a terminal; run it directly, not with its input or output "
@@ -61,7 +75,20 @@ def run(args: argparse.Namespace) -> int:
     if app is None:
         return 0
     app.run()
+    finish_saving(app.recorder)
     return app.return_code or 0
+
+
+def finish_saving(recorder: GameRecorder) -> None:
+    """After the game (ended by the player or a signal): write what still waits for the store,
+    saying so while it waits, and say what could not be written."""
+    from quiz.engine.recording import EXIT_WAIT_SECONDS
+
+    def waiting(reason: str) -> None:
+        print_error(f"saving the last answers: {reason}; trying for {EXIT_WAIT_SECONDS:.0f} s")
+
+    for line in recorder.close(on_wait=waiting):
+        print_error(line)
 
 
 def prepare_play(args: argparse.Namespace) -> QuizApp | None:
@@ -78,8 +105,9 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     except CommandError:
         resume_collector()
         raise
+    players = player_names(args)
     settings = GameSettings(
-        players=(args.player,) if args.player else ("Player",),
+        players=players,
         topics=tuple(args.topic),
         count=None if args.count == 0 else args.count,
         mode=args.mode,
@@ -89,12 +117,24 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     if args.mode == "review" and args.player and recorder.store is not None:
         from quiz.engine.review import describe_wait, plan_review
 
-        plan = plan_review(recorder.store, args.player, library.banks, utc_now())
+        plan = plan_review(recorder.store, players[0], library.banks, utc_now())
         if not plan.due:
             say(describe_wait(plan, utc_now()))
             resume_collector()
             return None
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
+
+
+def player_names(args: argparse.Namespace, unnamed: str = "Player") -> tuple[str, ...]:
+    """The players `--player` names (separated by commas, as on the start screen), or
+    `unnamed` without it; CommandError (usage, status 2) when they cannot play together."""
+    if args.player is None:
+        return (unnamed,)
+    names = parse_players(args.player)
+    problem = player_problem(names)  # the one rule: quiz.engine.players
+    if problem is not None:
+        raise CommandError(f"--player: {problem}", status=2)
+    return tuple(names)
 
 
 def playable_library(args: argparse.Namespace, library: Library | None = None) -> Library:
@@ -124,5 +164,5 @@ def _preview(args: argparse.Namespace) -> QuizApp:
     from quiz.engine.watch import FileWatcher
     from quiz.ui.app import QuizApp
 
-    settings = GameSettings(players=(args.player or "Teacher",), seed=args.seed)
+    settings = GameSettings(players=player_names(args, unnamed="Teacher"), seed=args.seed)
     return QuizApp([], settings, ask=False, watcher=FileWatcher(args.paths))

@@ -255,6 +255,7 @@ class LiveGame(LiveView):
             picked_choices(asked, parsed),
             verdict.note,
             feedback=verdict.feedback,
+            breakdown=verdict.breakdown,
         )
         self._answers[key] = answer
         self._present.add(key)

@@ -8,12 +8,15 @@ Nothing sent before a question's reveal tells its answer: `question` carries onl
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from quiz.engine.live_questions import TallyRow, answer_part, question_part
 from quiz.engine.live_state import LiveAnswer, LivePlayer
 from quiz.engine.session import Asked
 from quiz.engine.source import Paragraph
+
+if TYPE_CHECKING:
+    from quiz.engine.checking import Breakdown
 
 PROTOCOL_VERSION = 1
 """The protocol's version: a client sends it in `join`, the host in `welcome`."""
@@ -138,6 +141,7 @@ def result(
         "points": 0,
         "note": None,
         "feedback": [],
+        "breakdown": None,
         "score": player.score,
         "rank": player.rank,
         "moved": player.moved,
@@ -150,8 +154,23 @@ def result(
             points=answer.points,
             note=answer.note,
             feedback=list(answer.feedback),
+            breakdown=breakdown(answer.breakdown),
         )
     return message
+
+
+def breakdown(parts: Breakdown | None) -> dict[str, Any] | None:
+    """An answer given in parts (an order), part by part: what the student gave beside what is
+    right, with a remark on each wrong part."""
+    if parts is None:
+        return None
+    return {
+        "headings": list(parts.headings),
+        "rows": [
+            {"given": row.given, "right": row.right, "correct": row.correct, "remark": row.remark}
+            for row in parts.rows
+        ],
+    }
 
 
 def standing(player: LivePlayer) -> dict[str, Any]:

@@ -39,8 +39,8 @@ def question_part(asked: Asked) -> dict[str, Any]:
     tells the answer (no answer, accepted spellings, tolerance or feedback)."""
     question = asked.question
     part: dict[str, Any] = {"kind": question.kind, "input": question.input}
-    if question.input == "choice" or question.input == "multi":
-        part["choices"] = list(asked.choices)
+    if question.input == "choice" or question.input == "multi" or question.input == "order":
+        part["choices"] = list(asked.choices)  # for order: the items, shuffled
     elif question.input == "typed":
         part["unit"] = getattr(question, "unit", None)  # shown beside the input (numbers)
     else:
@@ -51,7 +51,8 @@ def question_part(asked: Asked) -> dict[str, Any]:
 def read_response(asked: Asked, raw: object) -> Response | None:
     """A student's response as the question's type checks it, or None when it is not a valid
     response to this question: by its input, a choice's index; a list of distinct indices;
-    typed text (numbers are typed too, as in the solo game)."""
+    typed text (numbers are typed too, as in the solo game); every item's index, in the
+    student's order."""
     question = asked.question
     options = asked.choices
     if question.input == "choice":
@@ -68,6 +69,15 @@ def read_response(asked: Asked, raw: object) -> Response | None:
         if not isinstance(raw, str) or len(raw) > MAX_TYPED or has_control_characters(raw):
             return None
         return question.read(raw, options)
+    if question.input == "order":
+        if not isinstance(raw, list) or len(raw) != len(options):
+            return None
+        places = [_index(item, len(options)) for item in raw]
+        if any(place is None for place in places) or len(set(places)) != len(places):
+            return None
+        return question.read(
+            " ".join(str(place + 1) for place in places if place is not None), options
+        )
     assert_never(question.input)
 
 
@@ -86,13 +96,14 @@ def picked_choices(asked: Asked, response: Response) -> tuple[str, ...]:
     if question.input == "multi":
         picked = response if isinstance(response, frozenset) else frozenset()
         return tuple(option for option in asked.choices if option in picked)
-    if question.input == "typed":
+    if question.input == "typed" or question.input == "order":
         return ()
     assert_never(question.input)
 
 
 def right_indices(asked: Asked) -> list[int]:
-    """The right options' indices as they were shown (none for typed answers)."""
+    """The right options' indices as they were shown (none for typed answers; for an order,
+    every item's index, in the right order)."""
     question = asked.question
     if question.input == "choice":
         return [i for i, option in enumerate(asked.choices) if question.check(option).correct]
@@ -102,6 +113,10 @@ def right_indices(asked: Asked) -> list[int]:
         return [i for i, option in enumerate(asked.choices) if option in right]
     if question.input == "typed":
         return []
+    if question.input == "order":
+        right = question.right_response()
+        assert isinstance(right, tuple)
+        return [asked.choices.index(item) for item in right]
     assert_never(question.input)
 
 
@@ -127,7 +142,7 @@ class TallyRow:
 
 def tally(asked: Asked, answers: Sequence[tuple[tuple[str, ...], str, bool]]) -> list[TallyRow]:
     """How the class answered: for options, how many picked each (in the order shown); for typed
-    answers, the commonest answers and how many gave each. `answers` holds each answer's picked
+    answers and orders, the commonest answers and how many gave each. `answers` holds each answer's picked
     options, its text as given, and whether it was right."""
     question = asked.question
     if question.input == "choice" or question.input == "multi":
@@ -137,7 +152,7 @@ def tally(asked: Asked, answers: Sequence[tuple[tuple[str, ...], str, bool]]) ->
             TallyRow(option, counts[option], index in right)
             for index, option in enumerate(asked.choices)
         ]
-    if question.input == "typed":
+    if question.input == "typed" or question.input == "order":
         groups: dict[str, list[tuple[str, bool]]] = {}
         for _picked, given, correct in answers:
             groups.setdefault(normalise_text(given), []).append((given, correct))

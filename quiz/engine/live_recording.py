@@ -19,6 +19,8 @@ import json
 import queue
 import sqlite3
 import threading
+import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -27,13 +29,18 @@ from typing import Any, TypeVar
 from quiz.engine.live import LiveGame
 from quiz.engine.live_snapshot import answer_data, snapshot_banks
 from quiz.engine.live_state import LiveAnswer
-from quiz.engine.recording import NOT_SAVED
-from quiz.engine.store import Store, StoreError
+from quiz.engine.recording import NOT_SAVED, SAVED_NOW, SAVING_DELAYED
+from quiz.engine.store import Store, StoreError, StoreLocked
 
 T = TypeVar("T")
 SNAPSHOT_SECONDS = 1.0
 """The longest a change other than an answer or a new phase waits before the state is saved
 (a join, a disconnection: a student who joined in that second just joins again)."""
+
+LOCKED_ATTEMPTS = 30
+"""How many times a write tries again when another program holds the store's lock (each try
+waits the store's busy timeout, then `LOCKED_PAUSE_SECONDS`): minutes, then saving stops."""
+LOCKED_PAUSE_SECONDS = 1.0
 
 _Job = tuple[Callable[[Store], Any], "Future[Any]"]
 
@@ -41,13 +48,16 @@ _Job = tuple[Callable[[Store], Any], "Future[Any]"]
 class StoreThread:
     """The store, opened and used by one thread of its own, which runs every job in order.
 
-    A job that fails on the store (locked too long, a read-only folder, a full disk) stops the
-    saving: `problem` says why, and later jobs do nothing."""
+    A job that finds the store locked by another program waits and tries again (saving is
+    delayed, and the teacher is told, then told when it caught up), up to `LOCKED_ATTEMPTS`
+    times; a job that fails otherwise (a read-only folder, a full disk, a newer version's file)
+    stops the saving: `problem` says why, and later jobs do nothing."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problem: str | None = None
-        self.notice: str | None = None
+        self.messages: deque[str] = deque()
+        """What the teacher should be told, oldest first (taken by `LiveRecorder.take_problem`)."""
         self._store: Store | None = None
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="quiz-live-store", daemon=True)
@@ -62,6 +72,9 @@ class StoreThread:
         """Run `job` on the store after the jobs before it; its future holds the result (None
         when the store is not in use)."""
         future: Future[T | None] = Future()
+        if not self._thread.is_alive():
+            future.set_result(None)  # closed: nothing more is written
+            return future
         self._jobs.put((job, future))
         return future
 
@@ -71,28 +84,53 @@ class StoreThread:
             self._jobs.put(None)
             self._thread.join()
 
+    def _stop(self, error: BaseException) -> None:
+        self.problem = NOT_SAVED.format(reason=str(error))
+        self.messages.append(self.problem)
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
     def _run(self) -> None:
         try:
             opened = Store.open(self.path)
-            self._store, self.notice = opened.store, opened.notice
-        except StoreError as error:
-            self.problem = NOT_SAVED.format(reason=str(error))
+            self._store = opened.store
+            if opened.notice:
+                self.messages.append(opened.notice)
+        except (StoreError, sqlite3.Error, OSError) as error:
+            self._stop(error)
         while (job := self._jobs.get()) is not None:
             action, future = job
-            if self._store is None:
-                future.set_result(None)
-                continue
             try:
-                future.set_result(action(self._store))
+                future.set_result(self._attempt(action))
             except (sqlite3.Error, StoreError) as error:
-                self.problem = NOT_SAVED.format(reason=str(error))
-                self._store.close()
-                self._store = None
+                self._stop(error)
                 future.set_result(None)
             except BaseException as error:  # a bug: the caller waiting on it sees it
                 future.set_exception(error)
         if self._store is not None:
             self._store.close()
+
+    def _attempt(self, action: Callable[[Store], Any]) -> Any:
+        """Run one job, waiting out another program's lock."""
+        delayed = False
+        for attempt in range(LOCKED_ATTEMPTS):
+            if self._store is None:
+                return None
+            try:
+                result = action(self._store)
+            except StoreLocked as locked:
+                if attempt == LOCKED_ATTEMPTS - 1:
+                    raise
+                if not delayed:
+                    delayed = True
+                    self.messages.append(SAVING_DELAYED.format(reason=str(locked)))
+                time.sleep(LOCKED_PAUSE_SECONDS)
+                continue
+            if delayed:
+                self.messages.append(SAVED_NOW)
+            return result
+        return None
 
 
 class LiveRecorder:
@@ -104,7 +142,6 @@ class LiveRecorder:
         self._games: dict[str, int] = {}  # player -> stored game; used on the writer's thread
         self._saved: tuple[int, str, int] = (-1, "", 0)  # revision, phase, number
         self._saved_at = float("-inf")
-        self._told: set[str] = set()
 
     @classmethod
     def open(cls, path: Path) -> LiveRecorder:
@@ -112,13 +149,13 @@ class LiveRecorder:
         return cls(path)
 
     def take_problem(self) -> str | None:
-        """What the teacher should be told now (each message once): a damaged store replaced,
-        or saving stopped and why."""
-        for message in (self.writer.notice, self.writer.problem):
-            if message and message not in self._told:
-                self._told.add(message)
-                return message
-        return None
+        """What the teacher should be told now (one message a call, oldest first): a damaged
+        store replaced, saving delayed by a lock and then caught up, or saving stopped and
+        why."""
+        try:
+            return self.writer.messages.popleft()
+        except IndexError:
+            return None
 
     def begin(self, game: LiveGame, now: float) -> int | None:
         """Record the live game (before anyone joins); its id, or None when nothing is saved."""

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from quiz.engine import live_messages as messages
 from quiz.engine.live import LiveError, LiveGame, LiveObserver, new_token
 from quiz.engine.live_join import name_key
 from quiz.engine.live_questions import TallyRow
 from quiz.engine.live_state import LiveAnswer, LivePlayer, QuestionResult
 from quiz.engine.model import Bank
 from quiz.engine.session import Asked
+
+if TYPE_CHECKING:
+    from quiz.engine.checking import Breakdown
 
 SNAPSHOT_VERSION = 1
 
@@ -84,6 +88,7 @@ def answer_data(answer: LiveAnswer) -> dict[str, Any]:
         "note": answer.note,
         "timed_out": answer.timed_out,
         "feedback": list(answer.feedback),
+        "breakdown": messages.breakdown(answer.breakdown),
     }
 
 
@@ -148,6 +153,7 @@ def restore(
             item["note"],
             item["timed_out"],
             tuple(item.get("feedback", ())),
+            _breakdown(item.get("breakdown")),
         )
         game._answers[name_key(answer.player)] = answer
     game._present = set(data["present"]) | {name_key(item["player"]) for item in later}
@@ -180,3 +186,14 @@ def _find(banks: dict[str, Bank], item: dict[str, Any]) -> Asked:
     if sorted(choices) != sorted(getattr(question, "choices", choices)):
         raise LiveError(f"the choices of {item['id']} changed since the game was saved")
     return Asked(bank, question, choices)
+
+
+def _breakdown(data: dict[str, Any] | None) -> Breakdown | None:
+    from quiz.engine.checking import AnswerRow, Breakdown
+
+    if data is None:
+        return None
+    rows = tuple(
+        AnswerRow(row["given"], row["right"], row["correct"], row["remark"]) for row in data["rows"]
+    )
+    return Breakdown((data["headings"][0], data["headings"][1]), rows)

@@ -4,10 +4,13 @@ question's result, the end summary, and the messages the game sends (`Outbound`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from quiz.engine.live_questions import TallyRow
 from quiz.engine.session import Asked
+
+if TYPE_CHECKING:
+    from quiz.engine.checking import Breakdown
 
 Phase = Literal["lobby", "question", "reveal", "leaderboard", "ended"]
 """Where the game is: the lobby, a question open, its reveal, the leaderboard, the end."""
@@ -77,6 +80,8 @@ class LiveAnswer:
     timed_out: bool = False
     feedback: tuple[str, ...] = ()
     """The bank's words on each wrong choice picked."""
+    breakdown: Breakdown | None = None
+    """An answer given in parts (an order), part by part beside the right one."""
 
 
 @dataclass(frozen=True)

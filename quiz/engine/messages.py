@@ -79,7 +79,8 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(last)
         if question_type and key in _FIELDS_OF_ANY_TYPE:
-            return f"field '{key}' does not apply to a {question_type} question"
+            article = "an" if question_type[:1] in "aeiou" else "a"
+            return f"field '{key}' does not apply to {article} {question_type} question"
         return f"unknown field '{key}'" + suggest(key, _allowed_fields(loc[:-1], question_type))
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", ""))

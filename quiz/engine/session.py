@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from quiz.engine.model import AnyQuestion, Bank
+from quiz.engine.players import player_problem
 from quiz.engine.question_types.base import Response
 from quiz.engine.source import Paragraph, SourceText
 
@@ -154,10 +155,9 @@ class Session:
     ) -> None:
         if not items:
             raise SessionError("a game needs at least one question")
-        if not players:
-            raise SessionError("a game needs at least one player")
-        if len(players) > MAX_PLAYERS:
-            raise SessionError(f"at most {MAX_PLAYERS} players take turns")
+        problem = player_problem(players)  # none, too many, or one name twice
+        if problem is not None:
+            raise SessionError(problem)
         rng = random.Random(seed)
         self.asked = [self._ask(bank, question, rng) for bank, question in items]
         self.players = [PlayerScore(name) for name in players]
@@ -340,9 +340,6 @@ class Session:
         missed = {id(outcome.asked) for outcome in self.outcomes if not outcome.correct}
         return [(a.bank, a.question) for a in self.asked if id(a) in missed]
 
-
-MAX_PLAYERS = 8
-"""Hot seat: up to this many players take turns on one keyboard."""
 
 DEFAULT_COUNT = 10
 """Questions in a game when the player does not say: a game of a few minutes."""

@@ -1,8 +1,15 @@
 """The local store: players, games and every answer, in one SQLite file.
 
-Versioned with `PRAGMA user_version` and forward-only migrations; WAL mode and a busy timeout so
-that several games can write at once; every answer is committed as it is given. A corrupt file is
-moved aside (never deleted) and a fresh one started; a file from a newer version is refused.
+WAL mode and a busy timeout let several games write at once; every answer is committed as it is
+given. A damaged file is moved aside (never deleted) and a new one started, once, by one game,
+whatever the number of games that find the damage; a newer version's file, somebody else's
+database, a folder or an unreadable file is refused with one sentence. How the games agree on
+who moves a file and when is `quiz.engine.storefile`'s; what a file must hold,
+`quiz.engine.storeschema`'s.
+
+A `Store` follows its path: when the file there is no longer the one its connection has open
+(moved aside by another game), it connects to the new one, and its `generation` goes up, so
+that a writer that keeps ids (the game recorder) knows they no longer hold.
 """
 
 from __future__ import annotations
@@ -16,91 +23,45 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.model import AnyQuestion
+from quiz.engine.model import (
+    AnyQuestion,
+)
+from quiz.engine.storefile import (
+    FileIdentity,
+    StoreError,
+    StoreLock,
+    StoreLocked,
+    explain,
+    identity_of,
+    is_busy,
+)
+from quiz.engine.storeopen import OPEN_ATTEMPTS, IntegrityCheck, StoreFile
+from quiz.engine.storeschema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from quiz.engine.review import ReviewRow  # defined with the review logic, loaded later
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Opened",
+    "Store",
+    "StoreError",
+    "StoreLocked",
+    "StoreReplaced",
+    "question_hash",
+    "timestamp",
+    "utc_now",
+]
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for other games' writes before the store counts as locked (writes take
 milliseconds; the wait only matters when a busy classroom machine starves the writer of CPU)."""
 
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE players (
-        id INTEGER PRIMARY KEY,
-        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-        created_at TEXT NOT NULL
-    );
-    CREATE TABLE games (
-        id INTEGER PRIMARY KEY,
-        player_id INTEGER NOT NULL REFERENCES players(id),
-        bank TEXT NOT NULL,
-        mode TEXT NOT NULL,
-        seed INTEGER,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        questions INTEGER NOT NULL,
-        score INTEGER NOT NULL DEFAULT 0,
-        asked INTEGER NOT NULL DEFAULT 0,
-        right INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        game_id INTEGER NOT NULL REFERENCES games(id),
-        bank TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        question_hash TEXT NOT NULL,
-        topic TEXT NOT NULL,
-        difficulty TEXT NOT NULL,
-        answer TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        points INTEGER NOT NULL,
-        seconds REAL NOT NULL,
-        hint_used INTEGER NOT NULL,
-        answered_at TEXT NOT NULL
-    );
-    CREATE INDEX answers_by_game ON answers(game_id);
-    CREATE INDEX answers_by_question ON answers(bank, question_id);
-    CREATE INDEX games_by_bank ON games(bank, score);
-    CREATE TABLE reviews (
-        player_id INTEGER NOT NULL REFERENCES players(id),
-        bank TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        question_hash TEXT NOT NULL,
-        card TEXT NOT NULL,
-        due TEXT NOT NULL,
-        PRIMARY KEY (player_id, bank, question_id)
-    );
-    """,
-    # Live class games (quiz host): one row per live game, with its state for `--resume`; each
-    # student's game in `games` points at it.
-    """
-    CREATE TABLE live_games (
-        id INTEGER PRIMARY KEY,
-        title TEXT NOT NULL,
-        bank TEXT NOT NULL,
-        questions INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        state TEXT NOT NULL
-    );
-    ALTER TABLE games ADD COLUMN live_game_id INTEGER REFERENCES live_games(id);
-    CREATE INDEX games_by_live_game ON games(live_game_id);
-    CREATE TABLE live_answers (
-        live_game_id INTEGER NOT NULL REFERENCES live_games(id),
-        number INTEGER NOT NULL,
-        player TEXT NOT NULL,
-        answer TEXT NOT NULL,
-        PRIMARY KEY (live_game_id, number, player)
-    );
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
-
-class StoreError(Exception):
-    """The store cannot be used; the message says why, in words for a player or teacher."""
+class StoreReplaced(StoreError):
+    """The file was replaced since the caller's ids were read (`generation` went up); nothing
+    was written."""
 
 
 def utc_now() -> datetime:
@@ -129,46 +90,28 @@ class Opened:
 
 
 class Store:
-    """One connection to the SQLite file; every write is its own committed transaction."""
+    """The store at a path: one connection (shared by the threads of a game, one statement at a
+    time), write transactions under the shared lock, and the file's integrity check."""
 
     def __init__(
-        self, connection: sqlite3.Connection, path: Path, now: Callable[[], datetime] = utc_now
+        self,
+        path: Path,
+        now: Callable[[], datetime] = utc_now,
+        busy_timeout: float | None = None,
     ) -> None:
-        self.connection = connection
+        """Use `Store.open`."""
         self.path = path
         self.now = now
+        self._file = StoreFile(path, now, busy_timeout or BUSY_TIMEOUT_SECONDS)
+        self.generation = 0
+        """How many times the store has moved to a new file (see the module's docstring)."""
+        self._connection: sqlite3.Connection | None = None
+        self.identity = FileIdentity(0, 0)
+        self._uses = threading.RLock()
+        self._file_lock = StoreLock(path)
         self._players: dict[str, int] = {}
-        self._checked = threading.Event()
-        self._check_started = False
-        self._damaged = False
-
-    def start_integrity_check(self) -> None:
-        """Check the file for damage in a background thread (once); see `found_damage`."""
-        if not self._check_started:
-            self._check_started = True
-            threading.Thread(target=self._check_integrity, daemon=True).start()
-
-    def _check_integrity(self) -> None:
-        """Run SQLite's quick_check on a connection of its own (so that it can run in a thread)
-        and note whether the file is damaged."""
-        try:
-            connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
-            try:
-                self._damaged = connection.execute("PRAGMA quick_check").fetchone()[0] != "ok"
-            finally:
-                connection.close()
-        except sqlite3.DatabaseError as error:
-            self._damaged = _is_corrupt(error)
-        except sqlite3.Error:
-            pass  # locked or gone: a check that cannot run finds nothing
-        finally:
-            self._checked.set()
-
-    def found_damage(self, wait: float = 0.0) -> bool:
-        """Whether the integrity check found the file damaged (False while it still runs, or
-        before it starts); `wait` seconds at most for it to finish."""
-        self._checked.wait(wait)
-        return self._checked.is_set() and self._damaged
+        self._check: IntegrityCheck | None = None
+        self._closed = False
 
     @classmethod
     def open(
@@ -177,11 +120,11 @@ class Store:
         now: Callable[[], datetime] = utc_now,
         *,
         check_later: bool = False,
+        busy_timeout: float | None = None,
     ) -> Opened:
-        """Open (creating and migrating) the store at `path`.
-
-        A corrupt file is renamed beside itself and replaced; raises StoreError when the folder
-        cannot be written, the file is locked for too long, or a newer version wrote it.
+        """Open the store at `path`: made whole if there is none, set up or migrated if it is
+        old; a damaged file is moved aside and replaced. Raises StoreError when it cannot be
+        used (the message says why), StoreLocked when it stayed locked past `busy_timeout`.
 
         The whole file is checked for damage (SQLite's quick_check) before this returns; with
         `check_later`, the caller starts the check in the background when it suits it
@@ -193,108 +136,174 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise StoreError(f"cannot create the folder {path.parent}: {error.strerror}") from None
-        try:
-            store = cls._open(path, now)
-            if not check_later:
-                store._check_integrity()
-                if store._damaged:
-                    store.close()
-                    raise sqlite3.DatabaseError("database disk image is malformed")
-            return Opened(store)
-        except sqlite3.DatabaseError as error:
-            if not _is_corrupt(error):
-                raise StoreError(_explain(error, path)) from None
-        return cls.replace_damaged(path, now)
+        store = cls(path, now, busy_timeout)
+        store._connection, store.identity = store._file.attach()
+        if not check_later:
+            store.start_integrity_check()
+            if store.found_damage(wait=None):
+                store.replace_damaged()
+        return Opened(store, store.take_notice())
 
-    @classmethod
-    def replace_damaged(cls, path: Path, now: Callable[[], datetime] = utc_now) -> Opened:
-        """Move a damaged file aside (never deleting it) and start a fresh store in its place."""
-        moved = _move_aside(path, now())
-        try:
-            return Opened(
-                cls._open(path, now),
-                f"The scores file was damaged; it was moved to {moved} and a new one was started.",
-            )
-        except sqlite3.DatabaseError as error:
-            raise StoreError(_explain(error, path)) from None
+    @property
+    def busy_timeout(self) -> float:
+        """How long a write waits for a lock (other games', another program's) before it
+        raises StoreLocked; the same for opening, setting up or replacing the file."""
+        return self._file.busy_timeout
 
-    @classmethod
-    def _open(cls, path: Path, now: Callable[[], datetime]) -> Store:
-        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
-        try:
-            connection.execute("PRAGMA foreign_keys = ON")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise StoreError(
-                    f"the scores file {path} was written by a newer version of quiz "
-                    f"(schema {version}, this one knows {SCHEMA_VERSION}); update quiz to use it"
-                )
-            if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                connection.execute("PRAGMA journal_mode = WAL")  # once, when the file is new
-            # In WAL mode, NORMAL keeps every commit through a crash of the game (only a power
-            # cut may lose the last ones) without waiting for the disk at each answer.
-            connection.execute("PRAGMA synchronous = NORMAL")
-            store = cls(connection, path, now)
-            store._migrate(version)
-            return store
-        except BaseException:
-            connection.close()
-            raise
+    @busy_timeout.setter
+    def busy_timeout(self, seconds: float) -> None:
+        with self._uses:
+            self._file.busy_timeout = seconds
+            if self._connection is not None:
+                self._connection.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
-    def _migrate(self, version: int) -> None:
-        """Bring the schema up to date, one migration per transaction.
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The connection to the file (for tests and one-off pragmas; use `query`)."""
+        assert self._connection is not None, "the store is closed"
+        return self._connection
 
-        The version is read again inside each write transaction: when several games open a new
-        file at once, the first migrates it and the others find the work done.
-        """
-        while version < SCHEMA_VERSION:
-            with self.transaction() as db:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version >= SCHEMA_VERSION:
-                    break
-                db.executescript_in_transaction(MIGRATIONS[version])
-                db.execute(f"PRAGMA user_version = {version + 1}")
-                version += 1
+    def take_notice(self) -> str | None:
+        """What the player should be told about the file since the last call (it was damaged
+        and replaced), or None."""
+        with self._uses:
+            notices, self._file.notices = self._file.notices, []
+        return " ".join(notices) or None
+
+    def replace_damaged(self) -> None:
+        """The integrity check found the file damaged: move it aside (unless another game did)
+        and go on in the new store (`generation` goes up; `take_notice` says what happened)."""
+        with self._uses:
+            if self._connection is not None:
+                # Closed first: the last connection to a file writes its WAL back and removes
+                # it, so that a damaged file used by this game alone is moved aside alone.
+                self._connection.close()
+                self._connection = None
+            self._file.replace(self.identity)
+            self._follow()
+
+    def _follow(self) -> None:
+        """Connect to the file now at the path (the one open was moved aside)."""
+        with self._uses:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            self._players.clear()
+            self._connection, self.identity = self._file.attach()
+            self.generation += 1
+
+    def refresh(self) -> None:
+        """Follow the path now if the file there is no longer the one open (moved aside by
+        another game): `generation` goes up."""
+        with self._uses:
+            self._following()
+
+    def _following(self) -> None:
+        """Before using the connection: follow the path if the file there changed."""
+        if self._closed:
+            raise StoreError(f"the scores file {self.path} was closed")
+        if self._connection is None or identity_of(self.path) != self.identity:
+            self._follow()
+
+    def start_integrity_check(self) -> None:
+        """Check the file for damage in a background thread (once per file); see
+        `found_damage`."""
+        with self._uses:
+            if self._check is None or self._check.generation != self.generation:
+                self._check = IntegrityCheck(self.path, self.identity, self.generation)
+
+    def found_damage(self, wait: float | None = 0.0) -> bool:
+        """Whether the integrity check found the file open now damaged (False while it still
+        runs, or before it starts); `wait` seconds at most for it to finish (None: until it
+        does)."""
+        check = self._check
+        return (
+            check is not None and check.generation == self.generation and check.result(wait) is True
+        )
 
     @contextmanager
-    def transaction(self) -> Iterator[_Transaction]:
-        """A write transaction, taken at once (BEGIN IMMEDIATE) and committed at the end."""
-        self.connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield _Transaction(self.connection)
-        except BaseException:
-            self.connection.execute("ROLLBACK")
-            raise
-        self.connection.execute("COMMIT")
+    def transaction(self, generation: int | None = None) -> Iterator[_Transaction]:
+        """A write transaction, taken at once (BEGIN IMMEDIATE) and committed at the end, under
+        the shared lock, in the file at the path. With `generation`, raises StoreReplaced (and
+        writes nothing) if the store has moved to another file since then."""
+        with self._uses:
+            self._hold_current_file()
+            try:
+                if generation is not None and generation != self.generation:
+                    raise StoreReplaced(f"the scores file {self.path} was replaced")
+                connection = self.connection
+                connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield _Transaction(connection)
+                except BaseException:
+                    connection.execute("ROLLBACK")
+                    raise
+                connection.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                if is_busy(error):
+                    raise StoreLocked(explain(error, self.path)) from None
+                raise
+            finally:
+                self._file_lock.release()
+
+    def _hold_current_file(self) -> None:
+        """Take the shared lock on the file now at the path, following the path first if the
+        file there is no longer the one open (nobody can move it while the lock is held)."""
+        if self._closed:
+            raise StoreError(f"the scores file {self.path} was closed")
+        for _ in range(OPEN_ATTEMPTS):
+            self._file_lock.acquire(exclusive=False, timeout=self.busy_timeout)
+            try:
+                if self._connection is not None and identity_of(self.path) == self.identity:
+                    return
+            except BaseException:
+                self._file_lock.release()
+                raise
+            self._file_lock.release()
+            self._follow()  # without the shared lock: following may take the exclusive one
+        raise StoreError(f"the scores file {self.path} kept changing while it was written")
 
     def close(self) -> None:
-        """Close the connection."""
-        self.connection.close()
+        """Close the connection and the lock file."""
+        with self._uses:
+            self._closed = True
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+            self._file_lock.close()
 
-    def player_id(self, name: str) -> int:
+    def player_id(self, name: str, generation: int | None = None) -> int:
         """The id of a player by name (case ignored), creating the player if new."""
         known = self._players.get(name)
-        if known is not None:
+        if known is not None and generation in (None, self.generation):
             return known
-        with self.transaction() as db:
+        with self.transaction(generation) as db:
             db.execute(
                 "INSERT OR IGNORE INTO players(name, created_at) VALUES (?, ?)",
                 (name, timestamp(self.now())),
             )
             row = db.execute("SELECT id FROM players WHERE name = ?", (name,)).fetchone()
-        self._players[name] = int(row[0])
+            self._players[name] = int(row[0])
         return int(row[0])
 
     def start_game(
-        self, player: str, bank: str, mode: str, seed: int | None, questions: int
+        self,
+        player: str,
+        bank: str,
+        mode: str,
+        seed: int | None,
+        questions: int,
+        *,
+        at: datetime | None = None,
+        generation: int | None = None,
     ) -> int:
-        """Record a game's start; return its id."""
-        player_id = self.player_id(player)
-        with self.transaction() as db:
+        """Record a game's start (`at`, by default now); return its id."""
+        player_id = self.player_id(player, generation)
+        with self.transaction(generation) as db:
             cursor = db.execute(
                 "INSERT INTO games(player_id, bank, mode, seed, started_at, questions) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (player_id, bank, mode, seed, timestamp(self.now()), questions),
+                (player_id, bank, mode, seed, timestamp(at or self.now()), questions),
             )
         return int(cursor.lastrowid or 0)
 
@@ -309,10 +318,13 @@ class Store:
         seconds: float,
         hint_used: bool,
         review: ReviewRow | None = None,
+        *,
+        at: datetime | None = None,
+        generation: int | None = None,
     ) -> None:
-        """Keep one answer, update its game's totals and (given) the player's review card for
-        the question, all in one transaction committed at once."""
-        with self.transaction() as db:
+        """Keep one answer (given `at`, by default now), update its game's totals and (given)
+        the player's review card for the question, all in one transaction committed at once."""
+        with self.transaction(generation) as db:
             if review is not None:
                 _upsert_review(db, review)
             db.execute(
@@ -331,7 +343,7 @@ class Store:
                     points,
                     round(seconds, 3),
                     int(hint_used),
-                    timestamp(self.now()),
+                    timestamp(at or self.now()),
                 ),
             )
             db.execute(
@@ -345,11 +357,14 @@ class Store:
         with self.transaction() as db:
             _upsert_review(db, review)
 
-    def finish_game(self, game_id: int) -> None:
-        """Mark a game as played to its end (only finished games enter the leaderboard)."""
-        with self.transaction() as db:
+    def finish_game(
+        self, game_id: int, *, at: datetime | None = None, generation: int | None = None
+    ) -> None:
+        """Mark a game as played to its end (`at`, by default now); only finished games enter
+        the leaderboard."""
+        with self.transaction(generation) as db:
             db.execute(
-                "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(self.now()), game_id)
+                "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(at or self.now()), game_id)
             )
 
     # Live class games (quiz host, issue 15): the live game, each student's game in it, and the
@@ -463,10 +478,12 @@ class Store:
         return (int(rows[0][0]), str(rows[0][1])) if rows else None
 
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
-        """Rows of a read-only query, as `sqlite3.Row`s."""
-        cursor = self.connection.cursor()
-        cursor.row_factory = sqlite3.Row
-        return list(cursor.execute(sql, parameters))
+        """Rows of a read-only query, as `sqlite3.Row`s, from the file now at the path."""
+        with self._uses:
+            self._following()
+            cursor = self.connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            return list(cursor.execute(sql, parameters))
 
 
 def _upsert_review(db: _Transaction, review: ReviewRow) -> None:
@@ -487,40 +504,3 @@ class _Transaction:
 
     def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
         return self._connection.execute(sql, parameters)
-
-    def executescript_in_transaction(self, script: str) -> None:
-        """Run several statements (a migration) inside the open transaction."""
-        for statement in script.split(";"):
-            if statement.strip():
-                self._connection.execute(statement)
-
-
-def _is_corrupt(error: sqlite3.DatabaseError) -> bool:
-    text = str(error).lower()
-    return "not a database" in text or "malformed" in text or "corrupt" in text
-
-
-def _explain(error: sqlite3.Error, path: Path) -> str:
-    text = str(error).lower()
-    if "locked" in text or "busy" in text:
-        return f"the scores file {path} is locked by another program"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"the scores file {path} cannot be written (a read-only folder?)"
-    return f"the scores file {path} cannot be used: {error}"
-
-
-def _move_aside(path: Path, moment: datetime) -> Path:
-    """Rename a damaged store (and its WAL files) to `quiz.db.corrupt-<time>`; never delete it."""
-    target = path.with_name(f"{path.name}.corrupt-{moment.strftime('%Y%m%d-%H%M%S')}")
-    number = 1
-    while target.exists():
-        number += 1
-        target = target.with_name(
-            f"{path.name}.corrupt-{moment.strftime('%Y%m%d-%H%M%S')}-{number}"
-        )
-    path.rename(target)
-    for suffix in ("-wal", "-shm"):
-        side = path.with_name(path.name + suffix)
-        if side.exists():
-            side.rename(target.with_name(target.name + suffix))
-    return target

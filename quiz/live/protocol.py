@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from quiz.engine.live_messages import PROTOCOL_VERSION, ErrorCode
+from quiz.webguard import MAX_MESSAGE_BYTES
 
-MAX_FRAME = 4096
-"""The largest frame a device may send, in bytes."""
+MAX_FRAME = min(4096, MAX_MESSAGE_BYTES)
+"""The largest frame a device may send, in bytes: the live protocol's messages are small, so
+its bound is tighter than the one every quiz web server keeps (`quiz.webguard`)."""
 MAX_FIELD = 200
 """The longest code, name or token a device may send, in characters (the game's own limits on
 names are smaller; this one only keeps garbage out)."""

@@ -4,7 +4,8 @@
 It turns each device's frames into the game's network events (`join`, `answer`, `disconnect`;
 nothing else: the teacher's commands are its own methods, called by the host's terminal), sends
 the game's messages, ticks the game's clock, and has the store recorder keep every answer and
-the game's state as they happen. Each device has a bounded queue of messages to send, drained by
+the game's state as they happen. What it refuses from the network (pages of other sites, big
+frames) follows `quiz.webguard`, the rules every quiz web server shares. Each device has a bounded queue of messages to send, drained by
 its own task, so one slow phone never holds up the class.
 """
 
@@ -35,11 +36,14 @@ from quiz.live.protocol import (
     encode,
     read_client_message,
 )
+from quiz.webguard import OriginGuard, browser_url
 
 TICK_SECONDS = 0.2
 """How often the game's clock is checked (a question closes at most this late)."""
-IDLE_SECONDS = 60.0
-"""A device that sends nothing (not even `ping`) for this long is disconnected."""
+HEARTBEAT_SECONDS = 20.0
+"""How often the host pings each device at the WebSocket level (a browser answers by itself,
+even in a background tab whose scripts are slowed); a device that does not answer within half
+of it is gone, and disconnected."""
 SEND_QUEUE = 256
 """Messages waiting for one device; a device that falls this far behind is disconnected."""
 MAX_CONNECTIONS = 600
@@ -109,6 +113,7 @@ class LiveHost:
         self._lobby: dict[str, object] | None = None
         self._lobby_timer: asyncio.TimerHandle | None = None
         self._pages = {name: _read_web_file(name) for name in WEB_FILES}
+        self._guard: OriginGuard | None = None
 
     @property
     def url(self) -> str:
@@ -117,9 +122,7 @@ class LiveHost:
         host = self.host
         if host in ("0.0.0.0", "::", ""):
             host = lan_address()
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return browser_url(host, self.port)
 
     @property
     def game_id(self) -> int | None:
@@ -151,6 +154,7 @@ class LiveHost:
             raise LiveHostError(f"cannot listen on {self.host}:{self.port}: {reason}") from None
         bound = self._runner.addresses[0]
         self.port = int(bound[1])
+        self._guard = OriginGuard(self.host, self.port)
         self._ticker = asyncio.create_task(self._tick_forever())
 
     async def stop(self) -> None:
@@ -303,11 +307,14 @@ class LiveHost:
         )
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
-        if not same_origin(request):
+        origin = request.headers.get("Origin")
+        refusal = self._guard.refusal(origin) if self._guard else "the game is not served yet"
+        if refusal is not None:  # a page of another site (or another name for this computer)
+            log.warning("refused a device from %r: %s", origin, refusal)
             raise web.HTTPForbidden(text="This game only takes connections from its own page.")
         if len(self._devices) >= MAX_CONNECTIONS:
             raise web.HTTPServiceUnavailable(text="The game is full.")
-        websocket = web.WebSocketResponse(max_msg_size=MAX_FRAME)
+        websocket = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=HEARTBEAT_SECONDS)
         await websocket.prepare(request)
         device = _Device(next(self._ids), websocket, request.remote or "")
         self._devices[device.id] = device
@@ -326,10 +333,7 @@ class LiveHost:
         """Turn a device's frames into the game's events until it closes or misbehaves."""
         websocket = device.socket
         while not websocket.closed:
-            try:
-                frame = await websocket.receive(timeout=IDLE_SECONDS)
-            except TimeoutError:
-                return
+            frame = await websocket.receive()
             if frame.type in (WSMsgType.CLOSE, WSMsgType.CLOSING, WSMsgType.CLOSED):
                 return
             if frame.type == WSMsgType.ERROR:
@@ -367,15 +371,6 @@ class LiveHost:
         self._queue(device, encode(error(code, text)))
         if device.bad_messages > MAX_BAD_MESSAGES:
             self._queue(device, _CLOSE)
-
-
-def same_origin(request: web.Request) -> bool:
-    """Whether a WebSocket request may open: a browser's `Origin` must be the address the
-    browser reached this server at; programs that send no `Origin` (`quiz join`) may."""
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return True
-    return origin.lower() == f"{request.scheme}://{request.host}".lower()
 
 
 def lan_address() -> str:

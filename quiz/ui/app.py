@@ -21,10 +21,14 @@ from quiz.engine.session import GameSettings, Outcome, Session, SessionError, Se
 from quiz.engine.store import Store, utc_now
 from quiz.startup import resume_collector
 from quiz.ui.screens.game import GameScreen
+from quiz.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
     from quiz.ui.screens.results import NextStep
+
+STORE_MESSAGES_SECONDS = 1.0
+"""How often the app asks the recorder for news about saving (see `show_store_messages`)."""
 
 # The start, results and error screens are imported when first shown: a game started with a
 # player name goes straight to its first question without loading them.
@@ -58,9 +62,14 @@ class QuizApp(App[None]):
         self.watcher = watcher
         self.session: Session | None = None
 
+    def on_load(self) -> None:
+        exit_on_signals(self)  # the terminal is restored whatever ends the game (quiz.ui.signals)
+
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_screen)
         self.show_store_messages()
+        # What the recorder says later (saving delayed, then caught up) shows within a second.
+        self.set_interval(STORE_MESSAGES_SECONDS, self.show_store_messages)
         if self.watcher is not None:
             self.start_preview()
         elif self.ask:

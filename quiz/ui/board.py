@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Header, Static
 from quiz.engine import reports
 from quiz.engine.store import Store
 from quiz.engine.terminal_safety import terminal_safe
+from quiz.ui.signals import exit_on_signals
 from quiz.ui.widgets.keybar import KeyBar
 
 REFRESH_SECONDS = 1.0
@@ -44,6 +45,9 @@ class BoardApp(App[None]):
         yield Static(id="board-summary")
         yield DataTable(id="board", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
+
+    def on_load(self) -> None:
+        exit_on_signals(self)  # the terminal is restored whatever ends the board
 
     def on_mount(self) -> None:
         self.sub_title = f"games since {self.since.astimezone().strftime('%Y-%m-%d %H:%M')}"

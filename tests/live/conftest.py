@@ -109,16 +109,19 @@ def room(demo: Bank) -> Callable[..., Room]:
 
 def right_response(game: LiveGame) -> object:
     """The response that answers the open question right, as a device sends it (by the
-    question's input: an index, a list of indices, or typed text)."""
+    question's input: an index, a list of indices, every item's index in order, or text)."""
     asked = game.current
     assert asked is not None
     question = asked.question
+    right = question.right_response()
     if question.input == "choice":
         return next(i for i, option in enumerate(asked.choices) if question.check(option).correct)
-    right = question.right_response()
     if question.input == "multi":
         assert isinstance(right, frozenset)
         return [i for i, option in enumerate(asked.choices) if option in right]
+    if question.input == "order":
+        assert isinstance(right, tuple)
+        return [asked.choices.index(item) for item in right]
     return str(right)
 
 
@@ -135,4 +138,6 @@ def wrong_response(game: LiveGame) -> object:
         right = question.right_response()
         assert isinstance(right, frozenset)
         return [next(i for i, option in enumerate(asked.choices) if option not in right)]
+    if question.input == "order":
+        return list(reversed(right_response(game)))  # type: ignore[call-overload]
     return "123456"

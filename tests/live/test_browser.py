@@ -157,3 +157,34 @@ def test_two_browsers_one_a_phone_play_a_live_game(
     )
     store.close()
     assert [tuple(row) for row in answers] == [("<b>Bo</b>", 3), ("Ann", 3)]
+
+
+def test_a_phone_puts_items_in_order(browser: Any, tmp_path: Path) -> None:
+    from quiz.authoring.starter import write_starter
+    from quiz.engine.loader import load_bank
+
+    write_starter(tmp_path / "starter.yaml")
+    bank = load_bank(tmp_path / "starter.yaml")
+    question = next(q for q in bank.questions if q.input == "order")
+    classroom = HostThread(
+        lambda: (LiveGame(ask_all([(bank, question)], seed=1), code=CODE, seconds=120), None)
+    )
+    try:
+        phone = open_page(browser, classroom.url, viewport=PHONE, is_mobile=True, has_touch=True)
+        join(phone, "Ann")
+        classroom.do(lambda host: host.start_game())
+        phone.wait_for_selector("#question:not([hidden])")
+        buttons = phone.locator("#q-choices button")
+        shown = [buttons.nth(i).locator(".label").inner_text() for i in range(buttons.count())]
+        phone.click("#q-submit")  # not every item placed yet
+        expect(phone.locator("#q-error")).to_contain_text("Tap every item")
+        for item in question.items:  # type: ignore[union-attr]
+            buttons.nth(shown.index(item)).tap()
+        first = buttons.nth(shown.index(question.items[0]))  # type: ignore[union-attr]
+        assert first.locator(".letter").inner_text() == "1"
+        phone.click("#q-submit")
+        phone.wait_for_selector("#reveal:not([hidden])")  # the only player: revealed at once
+        expect(phone.locator("#r-verdict")).to_contain_text("Right")
+        assert phone.locator("#r-answer").inner_text() == question.answer_text()
+    finally:
+        classroom.stop()

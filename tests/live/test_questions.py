@@ -3,12 +3,17 @@ right answer at the reveal and how the class's answers are tallied."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
 
+from quiz.authoring.starter import write_starter
+from quiz.engine.live import LiveGame, ask_all
 from quiz.engine.live_questions import MAX_TYPED, read_response
-from tests.live.conftest import Room, right_response, wrong_response
+from quiz.engine.loader import load_bank
+from quiz.engine.model import QUESTION_TYPES, Bank
+from tests.live.conftest import CODE, Room, right_response, wrong_response
 
 ORDER = ("trade-china-2024", "summit-countries", "independence-1991", "trade-russia", "khorgos")
 
@@ -140,3 +145,59 @@ def test_typed_answers_are_bounded(room: Callable[..., Room]) -> None:
     assert read_response(asked, "   ") is None
     for hostile in ("Khorgos\x1b[2J", "\u202eKhorgos", "Kh\x00orgos"):  # never reaches a screen
         assert read_response(asked, hostile) is None
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Bank:
+    """`quiz new`'s bank: one example of every registered question type."""
+    path = tmp_path_factory.mktemp("starter") / "starter.yaml"
+    write_starter(path)
+    return load_bank(path)
+
+
+@pytest.mark.parametrize("kind", QUESTION_TYPES)
+def test_every_registered_type_plays_live(starter: Bank, kind: str) -> None:
+    """Each type, from quiz new's example: shown without its answer, answered right and wrong
+    over the protocol's responses, revealed with its right answer and tally."""
+    question = next(q for q in starter.questions if q.kind == kind)
+    game = LiveGame(ask_all([(starter, question)], seed=3), code=CODE, seconds=30)
+    class_ = Room(game)
+    for connection in ("a", "b", "c"):
+        class_.join(connection, connection.upper())
+    class_.command("start")
+    shown = class_.last("a", "question")
+    assert shown["kind"] == kind and shown["input"] == question.input
+    if question.input in ("typed", "order"):
+        assert question.answer_text() not in json.dumps(shown)
+    assert class_.answer("a", right_response(game))["type"] == "locked"
+    assert class_.answer("b", wrong_response(game))["type"] == "locked"
+    class_.command("close_question")
+    reveal = class_.last("a", "reveal")
+    assert reveal["answer"] == question.answer_text()
+    assert sum(row["count"] for row in reveal["tally"]) >= 1
+    assert class_.last("a", "result")["correct"] is True
+    assert class_.last("b", "result")["correct"] is False
+    assert class_.last("c", "result")["answered"] is False
+
+
+def test_an_order_question(starter: Bank) -> None:
+    question = next(q for q in starter.questions if q.kind == "order")
+    game = LiveGame(ask_all([(starter, question)], seed=3), code=CODE, seconds=30)
+    class_ = Room(game)
+    class_.join("a", "Ann")
+    class_.join("b", "Bo")
+    class_.command("start")
+    items = class_.last("a", "question")["choices"]
+    assert sorted(items) == sorted(question.items)  # type: ignore[union-attr]
+    assert items != list(question.items)  # type: ignore[union-attr]  # never shown solved
+    for refused in ([0, 1], [0, 0, 1, 2], [0, 1, 2, 9], "1234", [True, 1, 2, 3]):
+        assert class_.answer("a", refused)["code"] == "bad_answer", refused
+    class_.answer("a", right_response(game))
+    class_.answer("b", wrong_response(game))
+    reveal = class_.last("a", "reveal")
+    assert [items[i] for i in reveal["right"]] == list(question.items)  # type: ignore[union-attr]
+    assert reveal["tally"][0]["count"] == 1
+    wrong = class_.last("b", "result")
+    assert wrong["breakdown"]["headings"] and len(wrong["breakdown"]["rows"]) == len(items)
+    assert not all(row["correct"] for row in wrong["breakdown"]["rows"])
+    assert class_.last("a", "result")["breakdown"] is not None

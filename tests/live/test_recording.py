@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from quiz.engine.live import LiveGame, ask_all
 from quiz.engine.live_recording import LiveRecorder, resume_last
 from quiz.engine.model import Bank
+from quiz.engine.recording import SAVED_NOW
 from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store
 from tests.live.conftest import CODE, Room, right_response, wrong_response
 
@@ -127,3 +131,30 @@ def test_the_saved_state_is_json(demo: Bank, tmp_path: Path) -> None:
     state = json.loads(store.query("SELECT state FROM live_games")[0][0])
     store.close()
     assert [p["name"] for p in state["players"]] == ["Ann"]
+
+
+def test_a_store_locked_by_another_program_delays_saving_and_loses_nothing(
+    demo: Bank, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quiz.engine import live_recording, store
+
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(live_recording, "LOCKED_PAUSE_SECONDS", 0.05)
+    room, recorder = recorded_room(demo, tmp_path / "quiz.db")
+    room.join("a", "Ann")
+    room.command("start")
+    other = sqlite3.connect(tmp_path / "quiz.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writes, and takes its time
+    room.answer("a", right_response(room.game))
+    deadline = time.monotonic() + 30
+    while recorder.take_problem() is None:
+        assert time.monotonic() < deadline, "never told that saving is delayed"
+        time.sleep(0.05)
+    other.execute("COMMIT")
+    other.close()
+    recorder.flush()
+    assert recorder.take_problem() == SAVED_NOW
+    recorder.close()
+    stored = Store.open(tmp_path / "quiz.db").store
+    assert stored.query("SELECT COUNT(*) FROM answers")[0][0] == 1
+    stored.close()

@@ -20,6 +20,8 @@ from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
 
 DATA = Path(__file__).parent.parent / "data"
+BANKS = Path(__file__).parent.parent / "banks"
+"""Banks of the question types answered in parts (`order`, `match`): see its README."""
 
 
 class FakeClock:
@@ -73,6 +75,9 @@ def wrong_response(asked: Asked) -> Response:
         return right ^ {asked.choices[0]}
     if kind == "typed":
         return "zzz"
+    if kind == "order":
+        assert isinstance(right, tuple)
+        return tuple(reversed(right))
     raise AssertionError(f"no wrong answer known for the input {kind!r}")
 
 
@@ -87,6 +92,9 @@ def keys_for(asked: Asked, response: Response) -> list[str]:
         return [*(str(i + 1) for i, c in enumerate(asked.choices) if c in response), "enter"]
     if kind == "typed":
         return [*str(response), "enter"]
+    if kind == "order":  # the items' numbers, as shown, in the new order
+        assert isinstance(response, tuple)
+        return [*(str(asked.choices.index(item) + 1) for item in response), "enter"]
     raise AssertionError(f"no keys known for the input {kind!r}")
 
 

@@ -12,10 +12,18 @@ from quiz.engine.question_types.base import QuestionBase
 from quiz.engine.question_types.choice import ChoiceQuestion
 from quiz.engine.question_types.multi import MultiQuestion
 from quiz.engine.question_types.number import NumberQuestion
+from quiz.engine.question_types.order import OrderQuestion
 from quiz.engine.question_types.text import TextQuestion
 from quiz.engine.question_types.truefalse import TrueFalseQuestion
 
-AnyQuestion = ChoiceQuestion | MultiQuestion | TrueFalseQuestion | NumberQuestion | TextQuestion
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | NumberQuestion
+    | TextQuestion
+    | OrderQuestion
+)
 """Any question of a registered type."""
 
 QUESTION_CLASSES: dict[str, type[AnyQuestion]] = {
@@ -24,6 +32,7 @@ QUESTION_CLASSES: dict[str, type[AnyQuestion]] = {
     "truefalse": TrueFalseQuestion,
     "number": NumberQuestion,
     "text": TextQuestion,
+    "order": OrderQuestion,
 }
 """Each type's class by the name a bank's `type` field gives it (`choice` when none)."""
 

@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol
 if TYPE_CHECKING:
     from quiz.engine.checking import Verdict  # with the first answer, not at start-up
 
-Response = str | bool | frozenset[str]
-"""What a player gives: a choice's text, true/false, a set of choices, or typed text."""
+Response = str | bool | frozenset[str] | tuple[str, ...]
+"""What a player gives: a choice's text, true/false, a set of choices, typed text, or a
+sequence (the items in the player's order)."""
 
-InputKind = Literal["choice", "multi", "typed"]
+InputKind = Literal["choice", "multi", "typed", "order"]
 """The answer inputs the game has; each type names the one it is answered with."""
 
 

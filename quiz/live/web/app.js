@@ -27,6 +27,7 @@
   let stopped = false;
   let question = null; // the open question's message
   let picked = new Set(); // multi: indices picked
+  let ordered = []; // order: item indices, in the student's order
   let deadline = null; // performance.now() when the countdown ends, null when paused
   let pausedLeft = null;
   let ticker = null;
@@ -173,6 +174,7 @@
   function showQuestion(m) {
     question = m;
     picked = new Set();
+    ordered = [];
     $("q-error").textContent = "";
     $("q-number").textContent = "Question " + m.number + " of " + m.total;
     $("q-topic").textContent = m.topic;
@@ -180,10 +182,10 @@
     const choices = $("q-choices");
     choices.replaceChildren();
     const typed = m.input === "typed";
-    const known = typed || m.input === "choice" || m.input === "multi";
+    const known = typed || m.input === "choice" || m.input === "multi" || m.input === "order";
     if (!known) $("q-error").textContent = "This page cannot answer this kind of question: reload it (or update quiz).";
     $("q-typed").hidden = !typed;
-    $("q-submit").hidden = !(typed || m.input === "multi");
+    $("q-submit").hidden = !(typed || m.input === "multi" || m.input === "order");
     choices.hidden = typed;
     if (typed) {
       const input = $("q-input");
@@ -208,6 +210,9 @@
     if (input === "multi") {
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", () => toggle(button, index));
+    } else if (input === "order") {
+      button.setAttribute("aria-pressed", "false");
+      button.addEventListener("click", () => place(index));
     } else {
       button.addEventListener("click", () => answer(index));
     }
@@ -217,6 +222,17 @@
   function toggle(button, index) {
     if (picked.has(index)) picked.delete(index); else picked.add(index);
     button.setAttribute("aria-pressed", String(picked.has(index)));
+  }
+
+  // An order: tap the items in order (tap one again to take it out); each shows its place.
+  function place(index) {
+    const at = ordered.indexOf(index);
+    if (at >= 0) ordered.splice(at, 1); else ordered.push(index);
+    [...$("q-choices").children].forEach((button, i) => {
+      const spot = ordered.indexOf(i);
+      button.setAttribute("aria-pressed", String(spot >= 0));
+      button.querySelector(".letter").textContent = spot >= 0 ? String(spot + 1) : LETTERS[i];
+    });
   }
 
   function answer(response) {
@@ -230,6 +246,12 @@
     if (!question) return;
     if (question.input === "multi") {
       answer([...picked].sort((a, b) => a - b));
+    } else if (question.input === "order") {
+      if (ordered.length !== question.choices.length) {
+        $("q-error").textContent = "Tap every item, in order, first.";
+        return;
+      }
+      answer(ordered.slice());
     } else {
       const text = $("q-input").value.trim();
       if (!text) { $("q-error").textContent = "Type an answer first."; return; }
@@ -268,11 +290,12 @@
     const tally = $("r-tally");
     tally.replaceChildren();
     const most = Math.max(1, ...m.tally.map((row) => row.count));
-    const choices = question && question.number === m.number ? question.choices : null;
+    const options = question && question.number === m.number
+      && (question.input === "choice" || question.input === "multi"); // bars are the options
     m.tally.forEach((row, index) => {
       const item = el("li", row.correct ? "right" : "wrong");
       const head = el("span", "tally-label");
-      if (choices) head.append(el("span", "shape", SHAPES[index]), el("span", "letter", LETTERS[index]));
+      if (options) head.append(el("span", "shape", SHAPES[index]), el("span", "letter", LETTERS[index]));
       head.append(el("span", "label", row.label), el("span", "mark", row.correct ? " ✓" : ""));
       const bar = el("span", "bar-fill");
       bar.style.width = Math.round((100 * row.count) / most) + "%";
@@ -316,6 +339,12 @@
     $("r-note").textContent = m.note || "";
     const feedback = $("r-feedback");
     feedback.replaceChildren(...m.feedback.map((text) => el("li", null, text)));
+    if (m.breakdown) {
+      for (const row of m.breakdown.rows) {
+        const line = (row.correct ? "✓ " : "✗ ") + row.given + (row.remark ? " (" + row.remark + ")" : "");
+        feedback.append(el("li", row.correct ? "right" : "wrong", line));
+      }
+    }
     showMe(m.score);
   }
 
@@ -356,7 +385,7 @@
     if (index >= 0 && index < buttons.length) {
       buttons[index].click();
       event.preventDefault();
-    } else if (event.key === "Enter" && question.input === "multi") {
+    } else if (event.key === "Enter" && (question.input === "multi" || question.input === "order")) {
       submit();
       event.preventDefault();
     }

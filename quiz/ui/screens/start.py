@@ -13,18 +13,14 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from quiz.engine.model import Bank
-from quiz.engine.session import MAX_PLAYERS, GameSettings, Mode
+from quiz.engine.players import parse_players, player_problem
+from quiz.engine.session import GameSettings, Mode
 from quiz.engine.store import Store
 from quiz.ui.screens.scores import ScoresScreen
 from quiz.ui.widgets.keybar import KeyBar
 
 ALL = "__all__"
 COUNTS = (5, 10, 20, 50)
-
-
-def parse_players(text: str) -> list[str]:
-    """Names separated by commas: one name plays alone, several take turns (hot seat)."""
-    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 class StartScreen(Screen[GameSettings]):
@@ -134,12 +130,11 @@ class StartScreen(Screen[GameSettings]):
     def action_start(self) -> None:
         """Start the game, once there is a name to put on the scores."""
         players = parse_players(self.query_one("#player", Input).value)
-        if not players:
-            self.notify("Type your name first.", severity="warning")
+        problem = player_problem(players)  # none, too many, or one name twice
+        if problem is not None:
+            sentence = problem[0].upper() + problem[1:] + "."
+            self.notify(sentence, severity="warning", markup=False)
             self.query_one("#player", Input).focus()
-            return
-        if len(players) > MAX_PLAYERS:
-            self.notify(f"At most {MAX_PLAYERS} players take turns.", severity="warning")
             return
         bank = self.query("#bank").first(Select).value if len(self.banks) > 1 else None
         topic = self.query_one("#topic", Select).value

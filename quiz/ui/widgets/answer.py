@@ -56,4 +56,8 @@ def make_answer_input(kind: InputKind) -> Widget:
         from quiz.ui.widgets.typed import TypedAnswer
 
         return TypedAnswer(id=kind)
+    if kind == "order":
+        from quiz.ui.widgets.order import OrderList
+
+        return OrderList(id=kind)
     assert_never(kind)
