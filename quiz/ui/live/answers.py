@@ -23,10 +23,12 @@ from quiz.ui.live.messages import Question
 from quiz.ui.live.text import literal
 from quiz.ui.widgets.choices import ChoiceList
 from quiz.ui.widgets.multichoice import MultiChoiceList
+from quiz.ui.widgets.order import OrderList
 from quiz.ui.widgets.typed import TypedAnswer
 
 LETTER_KEYS = tuple(letter.lower() for letter in LETTERS)
-INPUT_KINDS: tuple[InputKind, ...] = ("choice", "multi", "typed")
+INPUT_KINDS: tuple[InputKind, ...] = ("choice", "multi", "typed", "order")
+ORDER_ARROW = " → "
 
 
 def marked(index: int, text: str) -> Content:
@@ -37,17 +39,20 @@ def marked(index: int, text: str) -> Content:
     )
 
 
-def input_kind(question: Question) -> InputKind:
-    """The input the host says a question is answered with."""
+def input_kind(question: Question) -> InputKind | None:
+    """The input the host says a question is answered with; None for one this quiz does not
+    know (a newer host's)."""
     for kind in INPUT_KINDS:
         if question.input == kind:
             return kind
-    return "choice" if question.choices else "typed"  # a host that does not say
+    return None
 
 
 def how_to_answer(question: Question) -> Content:
     """One line under the prompt saying how this question is answered."""
     kind = input_kind(question)
+    if kind is None:
+        return Content("This kind of question needs a newer quiz: update quiz to answer it.")
     count = len(question.choices)
     keys = f"{LETTERS[0]}–{LETTERS[max(0, count - 1)]} (or 1–{count})"
     if kind == "choice":
@@ -59,6 +64,12 @@ def how_to_answer(question: Question) -> Content:
             unit = Content.assemble(", in ", literal(question.unit)) if question.unit else ""
             return Content.assemble("Type a number", unit, ", then press Enter.")
         return Content("Type your answer, then press Enter; capitals and small typos are fine.")
+    if kind == "order":
+        example = "".join(str(number) for number in range(count, 0, -1))
+        return Content(
+            "Put them in order, first at the top: Shift+↑/↓ moves the highlighted item, or type "
+            f"the numbers in their new order (e.g. {example}). Enter sends."
+        )
     assert_never(kind)
 
 
@@ -70,6 +81,8 @@ def make_input(kind: InputKind) -> Widget:
         return MarkedMultiChoiceList(id=kind)
     if kind == "typed":
         return TypedAnswer(id=kind)
+    if kind == "order":
+        return LiveOrderList(id=kind)
     assert_never(kind)
 
 
@@ -79,6 +92,8 @@ def ready_input(widget: Widget, question: Question) -> None:
         widget.set_choices(question.choices)
     elif isinstance(widget, TypedAnswer):
         widget.value = ""
+    elif isinstance(widget, LiveOrderList):
+        widget.set_items(question.choices)
 
 
 def host_response(question: Question, response: Response) -> tuple[object, str] | None:
@@ -86,6 +101,8 @@ def host_response(question: Question, response: Response) -> tuple[object, str] 
     and the answer as the student gave it; None when it is not an answer to this question."""
     kind = input_kind(question)
     choices = question.choices
+    if kind is None:
+        return None
     if kind == "choice":
         if not isinstance(response, str) or response not in choices:
             return None
@@ -96,6 +113,11 @@ def host_response(question: Question, response: Response) -> tuple[object, str] 
         return indices, ", ".join(choices[index] for index in indices) or "(nothing)"
     if kind == "typed":
         return str(response), str(response).strip()
+    if kind == "order":
+        items = response if isinstance(response, tuple) else ()
+        if sorted(items) != sorted(choices):
+            return None
+        return [choices.index(item) for item in items], ORDER_ARROW.join(items)
     assert_never(kind)
 
 
@@ -125,3 +147,14 @@ class MarkedMultiChoiceList(MultiChoiceList):
         self.clear_options()
         self.add_options([Selection(marked(i, choice), i) for i, choice in enumerate(choices)])
         self.highlighted = 0
+
+
+class LiveOrderList(OrderList):
+    """The solo game's order list, given the items of a question message."""
+
+    def set_items(self, items: Sequence[str]) -> None:
+        """The items as the host shuffled them, none picked up, nothing typed."""
+        self.items = list(items)
+        self.picked_up = None
+        self.typed = []
+        self._redraw(0)

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.engine.checking import AnswerRow, Breakdown
 from quiz.engine.source import Paragraph
 from quiz.engine.terminal_safety import first_unsafe, terminal_safe
 
@@ -148,6 +149,8 @@ class Result:
     points: int
     note: str
     feedback: tuple[str, ...]
+    breakdown: Breakdown | None
+    """An answer given in parts (an order), part by part beside the right one."""
     score: int
     rank: int
     moved: int
@@ -164,11 +167,32 @@ class Result:
             points=_int(message, "points"),
             note=_text(message, "note"),
             feedback=_texts(message, "feedback"),
+            breakdown=_breakdown(message.get("breakdown")),
             score=_int(message, "score"),
             rank=_int(message, "rank"),
             moved=_int(message, "moved"),
             players=_int(message, "players"),
         )
+
+
+def _breakdown(value: object) -> Breakdown | None:
+    """An answer's breakdown, its texts made terminal-safe here (the table shows them as they
+    are), or None."""
+    if not isinstance(value, dict):
+        return None
+    headings = _texts(value, "headings")
+    rows = tuple(
+        AnswerRow(
+            terminal_safe(_text(row, "given")),
+            terminal_safe(_text(row, "right")),
+            _bool(row, "correct"),
+            terminal_safe(_text(row, "remark")),
+        )
+        for row in _dicts(value, "rows")
+    )
+    if len(headings) != 2 or not rows:
+        return None
+    return Breakdown((terminal_safe(headings[0]), terminal_safe(headings[1])), rows)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ shape, the countdown and how many have answered. The game moves on to the reveal
 from __future__ import annotations
 
 import math
+from typing import assert_never
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from quiz.engine.model import MultiQuestion, NumberQuestion, TextQuestion
+from quiz.engine.model import NumberQuestion
 from quiz.engine.session import Asked
 from quiz.ui.live.marks import choice_css, choice_label
 from quiz.ui.live.phase import PhaseScreen
@@ -38,16 +39,22 @@ def question_heading(number: int, total: int, asked: Asked) -> Content:
 
 
 def how_students_answer(asked: Asked) -> Content | None:
-    """A line for questions whose choices do not say it all, or None."""
+    """A line for questions whose choices do not say it all (by the input they are answered
+    with), or None."""
     question = asked.question
-    if isinstance(question, NumberQuestion):
-        unit = Content.assemble(", in ", literal(question.unit)) if question.unit else ""
-        return Content.assemble("Students type a number", unit, " on their screens.")
-    if isinstance(question, TextQuestion):
-        return Content("Students type their answer on their screens.")
-    if isinstance(question, MultiQuestion):
+    kind = question.input
+    if kind == "choice":
+        return None
+    if kind == "multi":
         return Content("More than one answer may be right: students pick every right one.")
-    return None
+    if kind == "typed":
+        if isinstance(question, NumberQuestion):
+            unit = Content.assemble(", in ", literal(question.unit)) if question.unit else ""
+            return Content.assemble("Students type a number", unit, " on their screens.")
+        return Content("Students type their answer on their screens.")
+    if kind == "order":
+        return Content("Students put these in order on their screens, first at the top.")
+    assert_never(kind)
 
 
 def answered_line(answered: int, players: int) -> Content:

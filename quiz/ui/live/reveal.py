@@ -20,10 +20,16 @@ from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import Passage
 
 
+def has_marks(asked: Asked) -> bool:
+    """Whether the chart's bars are the question's choices (marked A ▲, B ◆...), not the
+    commonest answers (typed answers, orders)."""
+    return asked.question.input in ("choice", "multi")
+
+
 def chart_bars(result: QuestionResult) -> tuple[Bar, ...]:
     """The chart's bars: every choice in the order shown (with its mark), or the commonest
     typed answers."""
-    marked = bool(result.asked.choices)
+    marked = has_marks(result.asked)
     return tuple(
         Bar(row.label, row.count, row.correct, index if marked else None)
         for index, row in enumerate(result.tally)
@@ -34,7 +40,7 @@ def right_answer_line(result: QuestionResult) -> Content:
     """`✔ Right answer: C ● $95 billion` (every right choice, with its mark)."""
     asked = result.asked
     right = [index for index, row in enumerate(result.tally) if row.correct]
-    if asked.choices and right:
+    if has_marks(asked) and right:
         answer = Content("   ").join(
             Content.assemble((mark(index), "bold"), " ", literal(asked.choices[index]))
             for index in right
@@ -49,7 +55,7 @@ def class_line(result: QuestionResult) -> Content:
     return Content.assemble(
         (f"{result.right} of {result.took_part} right", "bold"),
         f" · {result.answered} answered",
-        " · the commonest answers:" if not result.asked.choices and result.tally else "",
+        " · the commonest answers:" if not has_marks(result.asked) and result.tally else "",
     )
 
 

@@ -34,11 +34,13 @@ from quiz.ui.live.phase import SCROLL_KEYS
 from quiz.ui.live.student_text import (
     place_content,
     right_answer,
+    shows_breakdown,
     standings_content,
     verdict_content,
 )
 from quiz.ui.live.text import literal
 from quiz.ui.widgets.answer import AnswerInput
+from quiz.ui.widgets.breakdown import BreakdownTable
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import Passage
 
@@ -80,7 +82,7 @@ class StudentScreen(Screen[None]):
         #locked { padding: 1 2; text-style: bold; display: none; }
         #answer-note { padding: 0 1; color: $text-warning; display: none; }
         #result, #standings, #final { padding: 0 1; }
-        #result Static, #standings Static, #final Static { margin-bottom: 1; }
+        #result Static, #standings Static, #final Static, BreakdownTable { margin-bottom: 1; }
         #verdict, #standing-you, #final-you { padding-top: 1; }
         #result #source-line { margin-bottom: 0; }
     }
@@ -133,6 +135,7 @@ class StudentScreen(Screen[None]):
                 yield Static(id="locked")
             with VerticalScroll(id="result", can_focus=False):
                 yield Static(id="verdict")
+                yield BreakdownTable(id="breakdown")
                 yield Static(id="place")
                 yield Static(id="why")
                 yield Static(id="choice-feedback")
@@ -215,12 +218,13 @@ class StudentScreen(Screen[None]):
         self.query_one("#answer-note", Static).display = False
         kind = input_kind(question)
         area = self.query_one("#answer-area", ContentSwitcher)
-        area.display = True
-        area.current = kind
+        area.display = kind is not None  # else: the line above says to update quiz
         self._switch("asking")
-        widget = area.query_one(f"#{kind}")
-        ready_input(widget, question)
-        widget.focus()
+        if kind is not None:
+            area.current = kind
+            widget = area.query_one(f"#{kind}")
+            ready_input(widget, question)
+            widget.focus()
         self.query_one("#asking-text", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
 
@@ -259,24 +263,25 @@ class StudentScreen(Screen[None]):
         """The answer is out; the student's own result follows (`show_result`)."""
         self.reveal = reveal
         self.deadline = self.left_when_paused = None
-        choices = self.question.choices if self.question is not None else ()
         self.query_one("#why", Static).update(
             Content.assemble(("Why: ", "bold"), literal(reveal.explanation))
         )
         self.query_one(Passage).show(reveal.passage)
         # Until the result comes, the answer alone.
         self.query_one("#verdict", Static).update(
-            Content.assemble(("Right answer: ", "bold"), right_answer(reveal, choices))
+            Content.assemble(("Right answer: ", "bold"), right_answer(reveal, self.question))
         )
         self.query_one("#place", Static).display = False
         self.query_one("#choice-feedback", Static).display = False
+        self.query_one(BreakdownTable).show(None)
         self._show_result_panel()
 
     def show_result(self, result: Result) -> None:
         """The student's verdict, points and place."""
         self.score, self.rank, self.players = result.score, result.rank, result.players
-        choices = self.question.choices if self.question is not None else ()
-        self.query_one("#verdict", Static).update(verdict_content(result, self.reveal, choices))
+        verdict = verdict_content(result, self.reveal, self.question)
+        self.query_one("#verdict", Static).update(verdict)
+        self.query_one(BreakdownTable).show(result.breakdown if shows_breakdown(result) else None)
         where = self.query_one("#place", Static)
         where.update(place_content(result.rank, result.players, result.score, result.moved))
         where.display = True

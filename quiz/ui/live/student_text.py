@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from quiz.ui.live.answers import marked
-from quiz.ui.live.messages import Result, Reveal, Standing, place
+from quiz.ui.live.answers import input_kind, marked
+from quiz.ui.live.messages import Question, Result, Reveal, Standing, place
 from quiz.ui.live.text import literal
 
 
-def verdict_content(result: Result, reveal: Reveal | None, choices: tuple[str, ...]) -> Content:
-    """Right or wrong in words (never colour alone), the points, both answers."""
+def shows_breakdown(result: Result) -> bool:
+    """Whether a wrong answer given in parts (an order) is shown part by part, in a table that
+    gives both answers."""
+    return result.breakdown is not None and not result.correct
+
+
+def verdict_content(result: Result, reveal: Reveal | None, question: Question | None) -> Content:
+    """Right or wrong in words (never colour alone), the points, both answers (unless the
+    breakdown's table gives them)."""
     if not result.took_part:
         head = Content.styled("You join from the next question.", "bold")
     elif result.correct:
@@ -21,17 +28,23 @@ def verdict_content(result: Result, reveal: Reveal | None, choices: tuple[str, .
     else:
         head = Content.assemble(("✘ Wrong.", "bold $text-error"), "  No points")
     lines = [head]
-    if result.answered:
+    both = not shows_breakdown(result)
+    if result.answered and both:
         lines.append(Content.assemble(("Your answer: ", "bold"), literal(result.given)))
-    if reveal is not None and (not result.correct or result.note):
-        lines.append(Content.assemble(("Right answer: ", "bold"), right_answer(reveal, choices)))
+    if reveal is not None and both and (not result.correct or result.note):
+        answer = right_answer(reveal, question)
+        lines.append(Content.assemble(("Right answer: ", "bold"), answer))
     if result.note:
         lines.append(literal(result.note))
     return Content("\n").join(lines)
 
 
-def right_answer(reveal: Reveal, choices: tuple[str, ...]) -> Content:
-    """The right answer, each right choice with its mark as on the projector."""
+def right_answer(reveal: Reveal, question: Question | None) -> Content:
+    """The right answer: each right choice with its mark as on the projector, or the answer
+    written out (typed answers, orders)."""
+    if question is None or input_kind(question) not in ("choice", "multi"):
+        return literal(reveal.answer)
+    choices = question.choices
     marks = [marked(index, choices[index]) for index in reveal.right if index < len(choices)]
     return Content("   ").join(marks) if marks else literal(reveal.answer)
 

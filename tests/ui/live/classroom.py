@@ -9,6 +9,7 @@ from typing import Any
 
 from quiz.engine.live import LiveGame
 from quiz.engine.live_state import Outbound
+from quiz.engine.session import Asked
 from quiz.live.client import FINAL_ERRORS, Ending, Status
 from quiz.ui.live.join import JoinApp
 from tests.ui.helpers import FakeClock
@@ -100,9 +101,9 @@ class WiredClient:
 class Classroom:
     """The game, the teacher's commands and other students, around one student app."""
 
-    def __init__(self) -> None:
+    def __init__(self, asked: list[Asked] | None = None) -> None:
         self.clock = FakeClock()
-        self.game = LiveGame(demo_asked(), code=CODE, title="Demo bank for the tests")
+        self.game = LiveGame(asked or demo_asked(), code=CODE, title="Demo bank for the tests")
         self.clients: dict[str, WiredClient] = {}
 
     def app(self, name: str | None = "Ann", code: str = CODE) -> JoinApp:

@@ -3,13 +3,18 @@ code and names, and students who join and answer as the server would let them.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from quiz.engine.live import LiveGame, ask_all
+from quiz.engine.loader import load_bank
 from quiz.engine.session import Asked
 from quiz.live.server import LiveHost
 from quiz.ui.live.host import HostApp
 from tests.ui.helpers import FakeClock, demo_bank
+
+BANKS = Path(__file__).parent.parent.parent / "banks"
 
 CODE = "123456"
 URL = "http://192.168.1.20:8765"
@@ -23,6 +28,13 @@ def demo_asked() -> list[Asked]:
     bank = demo_bank()
     by_id = {question.id: question for question in bank.questions}
     return ask_all([(bank, by_id[id]) for id in ORDER], seed=1)
+
+
+def order_asked() -> list[Asked]:
+    """The order questions of tests/banks/new-types.yaml, their items shuffled by a fixed seed."""
+    bank = load_bank(BANKS / "new-types.yaml")
+    orders = [question for question in bank.questions if question.kind == "order"]
+    return ask_all([(bank, question) for question in orders], seed=1)
 
 
 class ClockedHost(LiveHost):
@@ -48,9 +60,9 @@ class ClockedHost(LiveHost):
 class HostBench:
     """A host app on the real game, and the class around it."""
 
-    def __init__(self) -> None:
+    def __init__(self, asked: list[Asked] | None = None) -> None:
         self.clock = FakeClock()
-        self.game = LiveGame(demo_asked(), code=CODE, title="Demo bank for the tests")
+        self.game = LiveGame(asked or demo_asked(), code=CODE, title="Demo bank for the tests")
         self.host = ClockedHost(self.game, self.clock)
         self.app = HostApp(self.host)
 

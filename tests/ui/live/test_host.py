@@ -14,7 +14,7 @@ from quiz.ui.live.reveal import RevealScreen
 from quiz.ui.live.widgets import Countdown, NameTiles, TallyChart
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.keybar import KeyBar
-from tests.ui.live.conftest import NAMES, HostBench
+from tests.ui.live.conftest import NAMES, HostBench, order_asked
 
 SIZE = (80, 24)
 
@@ -300,3 +300,28 @@ async def test_ctrl_c_asks_like_q_and_quits_at_the_end(bench: HostBench) -> None
         await pilot.press("ctrl+c")
         await pilot.pause()
     assert bench.app.return_code == 0
+
+
+async def test_an_order_question_and_its_reveal() -> None:
+    bench = HostBench(order_asked())
+    async with bench.app.run_test(size=SIZE) as pilot:
+        bench.join(*NAMES[:3])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert shown(bench, "#question-how") == (
+            "Students put these in order on their screens, first at the top."
+        )
+        tiles = [str(t.render()) for t in bench.app.screen.query(".choice-tile").results(Static)]
+        assert len(tiles) == 3 and tiles[0].startswith("A ▲")
+        asked = bench.game.current
+        assert asked is not None
+        right = [asked.choices.index(item) for item in ("China", "European Union", "Russia")]
+        bench.answer("Ann", right)
+        bench.answer("Bob", right)
+        bench.answer("Chen", list(reversed(right)))
+        await pilot.pause()
+        assert isinstance(bench.app.screen, RevealScreen)
+        assert shown(bench, "#reveal-answer") == ("✔ Right answer: China → European Union → Russia")
+        chart = str(bench.app.screen.query_one(TallyChart).render()).splitlines()
+        assert chart[0].startswith("China → European Union → Russia ✔") and chart[0].endswith("2")
+        assert chart[1].startswith("Russia → European Union → China ") and chart[1].endswith("1")

@@ -13,6 +13,7 @@ from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.keybar import KeyBar
 from tests.ui.helpers import screen_text, unsafe_on_screen
 from tests.ui.live.classroom import Classroom
+from tests.ui.live.conftest import order_asked
 
 SIZE = (60, 20)
 
@@ -336,6 +337,10 @@ async def test_what_a_host_sends_reaches_the_terminal_escaped() -> None:
                 "correct": False,
                 "note": bad,
                 "feedback": [bad],
+                "breakdown": {
+                    "headings": [bad, bad],
+                    "rows": [{"given": bad, "right": bad, "correct": False, "remark": bad}],
+                },
                 "score": 0,
                 "rank": 2,
                 "players": 2,
@@ -397,3 +402,59 @@ async def test_ctrl_c_asks_before_leaving() -> None:
         await pilot.press("y")
         await pilot.pause()
     assert not room.clients
+
+
+async def test_an_order_is_put_in_order_and_its_breakdown_shown() -> None:
+    room = Classroom(order_asked())
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        await pilot.pause()
+        asked = room.game.current
+        assert asked is not None
+        assert shown(app, "#how").startswith("Put them in order, first at the top")
+        items = list(asked.choices)
+        right = ["China", "European Union", "Russia"]
+        typed = "".join(str(items.index(item) + 1) for item in reversed(right))  # all wrong way
+        await pilot.press(*typed, "enter")
+        await pilot.pause()
+        assert room.client().answers == [(1, [items.index(i) for i in reversed(right)])]
+        assert shown(app, "#locked").startswith("✔ Answer locked: Russia → European Union → China")
+        room.teacher("close_question")
+        await pilot.pause()
+        assert shown(app, "#verdict").startswith("✘ Wrong.")
+        assert "Your answer" not in shown(app, "#verdict")  # the table gives both
+        table = str(app.screen.query_one("#breakdown").render())
+        assert "1. Russia" in table and "1. China" in table and "belongs 3rd" in table
+        room.teacher("advance")
+        room.teacher("advance")
+        await pilot.pause()
+        items = list(room.game.current.choices)  # type: ignore[union-attr]
+        wanted = ["Kazakhstan", "Kyrgyzstan", "Uzbekistan", "Tajikistan", "Turkmenistan"]
+        await pilot.press(*"".join(str(items.index(item) + 1) for item in wanted), "enter")
+        room.teacher("close_question")
+        await pilot.pause()
+        assert shown(app, "#verdict").startswith("✔ Right!")
+        assert not app.screen.query_one("#breakdown").display
+
+
+async def test_a_question_of_an_unknown_input_says_to_update() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.host_said(
+            {
+                "type": "question",
+                "number": 1,
+                "total": 1,
+                "kind": "match",
+                "input": "match",
+                "prompt": "Match them",
+                "choices": ["a", "b"],
+                "seconds_left": 30,
+            }
+        )
+        await pilot.pause()
+        assert "needs a newer quiz" in shown(app, "#how")
+        assert not app.screen.query_one("#answer-area").display

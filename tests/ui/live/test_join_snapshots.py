@@ -11,6 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.live.classroom import Classroom
+from tests.ui.live.conftest import order_asked
 
 SIZE = (60, 20)
 Steps = Callable[[Classroom, Pilot[None]], Awaitable[None]]
@@ -82,12 +83,33 @@ async def reconnecting(room: Classroom, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def order(room: Classroom, pilot: Pilot[None]) -> None:
+    await lobby(room, pilot)
+    room.teacher("start")
+    await pilot.press("shift+down")
+    await pilot.pause()
+
+
+async def order_wrong(room: Classroom, pilot: Pilot[None]) -> None:
+    await order(room, pilot)
+    await pilot.press("enter")
+    room.teacher("close_question")
+    await pilot.pause()
+
+
 STATES = [lobby, choice, locked, wrong, right, multi, number, leaderboard, end, reconnecting]
+ORDER_STATES = [order, order_wrong]
 
 
 @pytest.mark.parametrize("steps", [pytest.param(s, id=s.__name__) for s in STATES])
 def test_student(snap_compare: Any, steps: Steps) -> None:
     room = Classroom()
+    assert snap_compare(room.app(), terminal_size=SIZE, run_before=lambda p: steps(room, p))
+
+
+@pytest.mark.parametrize("steps", [pytest.param(s, id=s.__name__) for s in ORDER_STATES])
+def test_student_order(snap_compare: Any, steps: Steps) -> None:
+    room = Classroom(order_asked())
     assert snap_compare(room.app(), terminal_size=SIZE, run_before=lambda p: steps(room, p))
 
 
