@@ -15,6 +15,7 @@ from textual.app import App
 
 from quiz.live.server import LiveHostError
 from quiz.ui.live.phase import GameChanged, PhaseScreen
+from quiz.ui.signals import exit_on_signals
 
 if TYPE_CHECKING:
     from quiz.engine.live import LiveGame
@@ -39,6 +40,9 @@ class HostApp(App[None]):
     def game(self) -> LiveGame:
         """The game being hosted."""
         return self.host.game
+
+    def on_load(self) -> None:
+        exit_on_signals(self)  # the terminal is restored and the game saved, whatever ends it
 
     async def on_mount(self) -> None:
         try:

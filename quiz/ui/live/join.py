@@ -18,6 +18,7 @@ from textual.app import App
 from quiz.live.client import Ending, LiveClient, Status
 from quiz.ui.live.messages import End, Leaderboard, Question, Result, Reveal, Timer
 from quiz.ui.live.student import Answered, LeaveGame, StudentScreen
+from quiz.ui.signals import exit_on_signals
 
 NAME_PROBLEMS = frozenset({"bad_name", "name_taken", "name_removed"})
 """Refusals the student can put right by typing another name."""
@@ -77,6 +78,9 @@ class JoinApp(App[None]):
         self.student: StudentScreen | None = None
         self.refused = False
         """Whether the host refused the student for good (a wrong code, say): exit status 1."""
+
+    def on_load(self) -> None:
+        exit_on_signals(self)  # the terminal is restored whatever ends the app
 
     def on_mount(self) -> None:
         if self.first_name:
