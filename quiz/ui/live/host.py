@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from quiz.live.server import LiveHost
 
 
+STORE_NEWS_SECONDS = 1.0
+"""How often the app asks the recorder for news of the scores file."""
+
+
 class HostApp(App[None]):
     """The teacher's screens of one live game, served by `host` in this app's loop."""
 
@@ -51,6 +55,8 @@ class HostApp(App[None]):
             self.exit(return_code=1, message=f"quiz: {error}")
             return
         self.show_phase()
+        self.show_store_news()
+        self.set_interval(STORE_NEWS_SECONDS, self.show_store_news)
 
     def game_changed(self) -> None:
         """The server's `on_change` (called in this app's loop)."""
@@ -59,14 +65,15 @@ class HostApp(App[None]):
     def on_game_changed(self, message: GameChanged) -> None:
         message.stop()
         self.show_phase()
-        self.show_store_problem()
+        self.show_store_news()
 
-    def show_store_problem(self) -> None:
-        """Tell the teacher, once, when the answers can no longer be kept."""
+    def show_store_news(self) -> None:
+        """Tell the teacher what happened to the scores file, each message once, oldest first:
+        saving delayed (another program holds it), saved again, a damaged file replaced, or
+        the answers no longer kept."""
         recorder = self.host.recorder
-        problem = recorder.take_problem() if recorder is not None else None
-        if problem:
-            self.notify(problem, severity="warning", timeout=15, markup=False)
+        while recorder is not None and (news := recorder.take_problem()) is not None:
+            self.notify(news, severity="warning", timeout=15, markup=False)
 
     def _phase_screen(self) -> PhaseScreen | None:
         """The phase screen shown, even under a dialog."""

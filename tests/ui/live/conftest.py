@@ -4,6 +4,7 @@ code and names, and students who join and answer as the server would let them.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,8 +42,8 @@ class ClockedHost(LiveHost):
     """The live server on the test's clock, showing a fixed address and game id (on loopback,
     a free port)."""
 
-    def __init__(self, game: LiveGame, clock: FakeClock) -> None:
-        super().__init__(game, host="127.0.0.1", port=0)
+    def __init__(self, game: LiveGame, clock: FakeClock, recorder: Any = None) -> None:
+        super().__init__(game, host="127.0.0.1", port=0, recorder=recorder)
         self.clock = clock
 
     def now(self) -> float:
@@ -60,10 +61,10 @@ class ClockedHost(LiveHost):
 class HostBench:
     """A host app on the real game, and the class around it."""
 
-    def __init__(self, asked: list[Asked] | None = None) -> None:
+    def __init__(self, asked: list[Asked] | None = None, recorder: Any = None) -> None:
         self.clock = FakeClock()
         self.game = LiveGame(asked or demo_asked(), code=CODE, title="Demo bank for the tests")
-        self.host = ClockedHost(self.game, self.clock)
+        self.host = ClockedHost(self.game, self.clock, recorder)
         self.app = HostApp(self.host)
 
     def changed(self) -> None:

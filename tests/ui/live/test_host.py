@@ -3,6 +3,8 @@ leaderboard and the end, driven by the teacher's keys and by a game that moves o
 
 from __future__ import annotations
 
+from collections import deque
+
 from textual.widgets import Digits, OptionList, Static
 
 from quiz.ui.live.end import EndScreen
@@ -325,3 +327,36 @@ async def test_an_order_question_and_its_reveal() -> None:
         chart = str(bench.app.screen.query_one(TallyChart).render()).splitlines()
         assert chart[0].startswith("China → European Union → Russia ✔") and chart[0].endswith("2")
         assert chart[1].startswith("Russia → European Union → China ") and chart[1].endswith("1")
+
+
+class NewsRecorder:
+    """A recorder with news of the scores file for the teacher, as `LiveRecorder` gives it
+    while another program holds the file (one message a call, oldest first)."""
+
+    live_game_id = 5
+
+    def __init__(self) -> None:
+        self.news = deque(["Saving is delayed: another program is using the scores file."])
+
+    def take_problem(self) -> str | None:
+        return self.news.popleft() if self.news else None
+
+    def begin(self, game: object, now: float) -> None: ...
+    def save(self, game: object, now: float, *, force: bool = False) -> None: ...
+    def flush(self) -> None: ...
+
+
+async def test_news_of_the_scores_file_is_shown_to_the_teacher_once_each() -> None:
+    recorder = NewsRecorder()
+    bench = HostBench(recorder=recorder)
+    async with bench.app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        recorder.news += ["Saved: every answer is in the scores file.", "Saved again."]
+        bench.join("Ann")  # the app asks after each change (and every second)
+        await pilot.pause()
+        messages = [str(n.message) for n in bench.app._notifications]
+        assert messages == [
+            "Saving is delayed: another program is using the scores file.",
+            "Saved: every answer is in the scores file.",
+            "Saved again.",
+        ]
