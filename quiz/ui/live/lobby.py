@@ -10,7 +10,7 @@ from textual.containers import Center, VerticalScroll
 from textual.content import Content
 from textual.widgets import Digits, Static
 
-from quiz.ui.live.phase import PhaseScreen
+from quiz.ui.live.phase import PhaseScreen, scroll_bindings
 from quiz.ui.live.text import literal
 from quiz.ui.live.widgets import NameTiles, name_tiles
 from quiz.ui.widgets.keybar import KeyBar
@@ -57,6 +57,7 @@ class LobbyScreen(PhaseScreen):
     BINDINGS = [
         Binding("enter", "start", "Start the game"),
         Binding("x", "remove", "Remove a student"),
+        *scroll_bindings(),
         Binding("q", "app.end_game", "Quit"),
     ]
 
@@ -67,7 +68,7 @@ class LobbyScreen(PhaseScreen):
     def compose(self) -> ComposeResult:
         url = self.host.url
         address = address_for_join(url)
-        with VerticalScroll(id="lobby"):
+        with VerticalScroll(id="lobby", can_focus=False):
             yield Static("Join the class game", id="lobby-title")
             yield Static(
                 Content.assemble(
@@ -99,6 +100,10 @@ class LobbyScreen(PhaseScreen):
         if action in ("start", "remove"):
             return bool(self.game.active_players) or None
         return True
+
+    def action_scroll(self, action: str) -> None:
+        """Scroll the lobby (a class of 300 is longer than the screen)."""
+        getattr(self.query_one("#lobby", VerticalScroll), f"action_{action}")()
 
     def action_start(self) -> None:
         """Start the game: question 1 for everyone who joined."""
