@@ -100,6 +100,7 @@ WRITERS: dict[str, Callable[[Workspace, Path], list[str]]] = {
     "report": lambda w, out: ["report", "--format", "csv", "-o", str(out)],
     "import": lambda w, out: ["import", str(w.gift), "--from", "gift", "-o", str(out)],
     "new": lambda w, out: ["new", str(out)],
+    "draft": lambda w, out: ["draft", str(w.source), "-o", str(out)],
 }
 """Every command that writes a file, with a command line writing to `out`."""
 
@@ -108,6 +109,7 @@ INPUTS: dict[str, Callable[[Workspace], list[str]]] = {
     "report": lambda w: ["report", "--format", "csv", "-o", str(w.store), "--force"],
     "import": lambda w: ["import", str(w.gift), "--from", "gift", "-o", str(w.gift), "--force"],
     "new": lambda w: ["new", str(w.bank), "--source", str(w.bank), "--force"],
+    "draft": lambda w: ["draft", str(w.bank), "-o", str(w.bank), "--force"],
 }
 """For each, a command line whose output is one of its own inputs."""
 
@@ -130,7 +132,7 @@ def test_an_existing_file_is_replaced_only_with_force(
     assert refused.code == 1
     assert refused.err.splitlines()[-1] == (
         f"quiz: cannot write {target}: it already exists; add --force to replace it"
-        if command != "new"
+        if command not in ("new", "draft")
         else f"quiz: {target} already exists; choose another name, or add --force to replace "
         "it (nothing was changed)"
     )
@@ -162,7 +164,7 @@ def test_never_over_an_input_even_with_force(
 def test_never_over_the_store(
     command: str, suffix: str, work: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    if command == "new":
+    if command in ("new", "draft"):
         target = Path(f"{work.store}{suffix}.yaml")
         target.symlink_to(f"{work.store}{suffix}")  # a bank name that is the store in disguise
     else:
@@ -223,6 +225,7 @@ READERS: dict[str, Callable[[Path, Path], list[str]]] = {
     "import": lambda given, tmp: ["import", str(given), "--from", "gift", "-o", str(tmp / "o")],
     "export": lambda given, tmp: ["export", str(given), "--to", "gift"],
     "new --source": lambda given, tmp: ["new", str(tmp / "n.yaml"), "--source", str(given)],
+    "draft": lambda given, tmp: ["draft", str(given), "-o", str(tmp / "d.yaml")],
     "import --source": lambda given, tmp: [
         *("import", str(DATA / "import" / "moodle-gift-fixture-questions.txt"), "--from", "gift"),
         *("-o", str(tmp / "o")),
@@ -377,6 +380,10 @@ BAD_INPUTS: list[tuple[str, ...]] = [
     ("new", "{data}/demo.yaml"),
     ("new", "{empty}/bank.txt"),
     ("new", "{empty}/b.yaml", "--source", "{missing}"),
+    ("draft", "{missing}"),
+    ("draft", "{nul}"),
+    ("draft", "{empty}", "-o", "{empty}/d.yaml"),
+    ("draft", "{data}/demo.yaml", "-o", "{data}/demo.txt"),
     ("schema", "extra"),
     ("import", "{missing}", "--from", "gift"),
     ("import", "{data}/demo.yaml", "--from", "moodle"),

@@ -69,31 +69,21 @@ def excerpts(text: str, count: int, words: int = 8) -> list[str]:
 def write_starter(target: Path, source: Path | None = None, *, force: bool = False) -> list[Path]:
     """Write the starter bank at `target` (and the schema and source text beside it).
 
-    Refuses to overwrite an existing bank unless `force`; returns the files written. Every file
-    is written by the one rule for output files (`quiz.engine.files.write_output`). The source
-    text is copied to `sources/` under its own name, or, when another text already has that
-    name there, under a free one (`name-2.txt`): the bank's contexts come from this text.
+    Refuses to overwrite an existing bank unless `force`; returns the files written (see
+    `write_bank`). The examples' contexts are excerpts of the source text, when given.
     """
-    if target.exists() and not force:
-        raise StarterError(
-            f"{target} already exists; choose another name, or add --force to replace it "
-            "(nothing was changed)"
-        )
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise StarterError(f"{target} should end in .yaml so that quiz finds it")
     title = target.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "My bank"
     types = list(QUESTION_CLASSES.values())
     contexts = [_quoted(kind.example_context) for kind in types]
     source_block = NO_SOURCE_BLOCK
     copy: tuple[Path, bytes] | None = None
     if source is not None:
-        data, text = _read_source(source)
+        data, text = read_source(source)
         contexts = [_quoted(c) for c in excerpts(text, len(types))]
-        copied = _free_source_name(target.parent / "sources", source.name, data)
-        copy = (copied, data)
+        copy = (source_copy(target, source, data), data)
         headline = text.strip().splitlines()[0].strip() if text.strip() else source.stem
         source_block = SOURCE_BLOCK.format(
-            title=_quoted(headline[:200]), text=_quoted(f"sources/{copied.name}")
+            title=_quoted(headline[:200]), text=_quoted(f"sources/{copy[0].name}")
         )
     content = TEMPLATE.format(
         modeline=modeline(),
@@ -105,6 +95,37 @@ def write_starter(target: Path, source: Path | None = None, *, force: bool = Fal
             for kind, context in zip(types, contexts, strict=True)
         ),
     )
+    return write_bank(target, content, source, copy, force=force)
+
+
+def source_copy(target: Path, source: Path, data: bytes) -> Path:
+    """Where the bank `target`'s copy of the source text goes: `sources/` beside it, under the
+    text's own name, or, when another text already has that name there, a free one
+    (`name-2.txt`)."""
+    return _free_source_name(target.parent / "sources", source.name, data)
+
+
+def write_bank(
+    target: Path,
+    content: str,
+    source: Path | None,
+    copy: tuple[Path, bytes] | None,
+    *,
+    force: bool = False,
+) -> list[Path]:
+    """Write a new bank `content` at `target`, the copy of its `source` text (`copy`: where, and
+    its bytes) and the JSON Schema beside it; returns the files written.
+
+    Refuses to replace a bank unless `force`, checked before anything is written. Every file is
+    written by the one rule for output files (`quiz.engine.files.write_output`).
+    """
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise StarterError(f"{target} should end in .yaml so that quiz finds it")
+    if target.exists() and not force:
+        raise StarterError(
+            f"{target} already exists; choose another name, or add --force to replace it "
+            "(nothing was changed)"
+        )
     inputs = [source] if source is not None else []
     try:
         check_output(target, inputs=inputs, force=force)  # before writing anything else
@@ -136,7 +157,7 @@ def _write(path: Path, data: bytes, inputs: list[Path] | None = None, force: boo
         raise StarterError(f"cannot write {path}: {refused.reason}") from None
 
 
-def _read_source(source: Path) -> tuple[bytes, str]:
+def read_source(source: Path) -> tuple[bytes, str]:
     """The source text's bytes and its text, checked as the loader will check it."""
     try:
         data = read_input(source, what="source texts")
