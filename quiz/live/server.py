@@ -314,7 +314,11 @@ class LiveHost:
             raise web.HTTPForbidden(text="This game only takes connections from its own page.")
         if len(self._devices) >= MAX_CONNECTIONS:
             raise web.HTTPServiceUnavailable(text="The game is full.")
-        websocket = web.WebSocketResponse(max_msg_size=MAX_FRAME, heartbeat=HEARTBEAT_SECONDS)
+        # No per-message compression: the messages are small, and compressing each broadcast
+        # once per browser costs the host more than it saves on a school network.
+        websocket = web.WebSocketResponse(
+            max_msg_size=MAX_FRAME, heartbeat=HEARTBEAT_SECONDS, compress=False
+        )
         await websocket.prepare(request)
         device = _Device(next(self._ids), websocket, request.remote or "")
         self._devices[device.id] = device
