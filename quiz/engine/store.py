@@ -23,9 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.model import (
-    AnyQuestion,
-)
+from quiz.engine.model import AnyQuestion
 from quiz.engine.storefile import (
     FileIdentity,
     StoreError,
