@@ -1,4 +1,5 @@
-"""Generated libraries for the benchmarks: N banks of M questions, every type, with a source text.
+"""Generated libraries for the benchmarks: N banks of M questions, every registered question type
+in turn, with a source text.
 
 Each bank gets its own short article, and every question's context is a sentence of it, so that
 loading exercises every check a real bank does (excerpts against the source included).
@@ -9,6 +10,8 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+
+from quiz.engine.model import QUESTION_TYPES
 
 TOPICS = ("Trade", "Places", "History", "People", "Resources")
 WORDS = (
@@ -37,8 +40,31 @@ def _sentence(rng: random.Random, number: int) -> str:
     )
 
 
+def _body(kind: str, rng: random.Random, number: int) -> str:
+    """The lines of a question that its type adds (every registered type has some)."""
+    choices = [f"Option {number}-{letter}" for letter in "abcd"]
+    bodies = {
+        "choice": lambda: (
+            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[0])}\n"
+            f"    feedback:\n      {json.dumps(choices[1])}: Not this one.\n"
+        ),
+        "multi": lambda: (
+            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[:2])}\n"
+        ),
+        "truefalse": lambda: f"    answer: {'true' if number % 2 else 'false'}\n",
+        "number": lambda: (
+            f"    answer: {rng.randint(1, 1000)}\n    tolerance: 1\n    unit: items\n"
+        ),
+        "text": lambda: (
+            f"    answer: Word{number}\n    accept: [Wurd{number}]\n    hint: It starts with W.\n"
+        ),
+        "order": lambda: f"    items: {json.dumps(choices)}\n",
+    }
+    return bodies[kind]()
+
+
 def _question(rng: random.Random, bank: int, number: int, context: str) -> str:
-    kind = ("choice", "multi", "truefalse", "number", "text")[number % 5]
+    kind = QUESTION_TYPES[number % len(QUESTION_TYPES)]
     head = (
         f"  - id: q{bank}-{number}\n"
         f"    type: {kind}\n"
@@ -50,23 +76,7 @@ def _question(rng: random.Random, bank: int, number: int, context: str) -> str:
         f"    explanation: {json.dumps(f'Because the source says so in fact {number}.')}\n"
         f"    context: {json.dumps(context)}\n"
     )
-    choices = [f"Option {number}-{letter}" for letter in "abcd"]
-    if kind == "choice":
-        body = (
-            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[0])}\n"
-            f"    feedback:\n      {json.dumps(choices[1])}: Not this one.\n"
-        )
-    elif kind == "multi":
-        body = f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[:2])}\n"
-    elif kind == "truefalse":
-        body = f"    answer: {'true' if number % 2 else 'false'}\n"
-    elif kind == "number":
-        body = f"    answer: {rng.randint(1, 1000)}\n    tolerance: 1\n    unit: items\n"
-    else:
-        body = (
-            f"    answer: Word{number}\n    accept: [Wurd{number}]\n    hint: It starts with W.\n"
-        )
-    return head + body + tail
+    return head + _body(kind, rng, number) + tail
 
 
 def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> list[Path]:

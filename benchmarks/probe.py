@@ -183,6 +183,10 @@ async def keys_hello(presses: int, full_screen: bool = False) -> None:
     _report(key=timings)
 
 
+FIRST_KEYS: dict[str, tuple[str, ...]] = {"choice": ("1",), "multi": ("1",), "typed": ("5",)}
+"""What is pressed before the timed `Enter`, by answer input (an order is submitted as shown)."""
+
+
 async def keys_quiz(path: str, questions: int) -> None:
     """Answer every question of a long game by keys: the answer key to the frame showing its
     feedback, and the continue key to the frame showing the next question."""
@@ -197,8 +201,7 @@ async def keys_quiz(path: str, questions: int) -> None:
         screen = app.screen
         for number in range(1, questions + 1):
             question = screen.session.current.question
-            typed = question.kind not in ("choice", "truefalse", "multi")
-            await pilot.press("5" if typed else "1")
+            await pilot.press(*FIRST_KEYS.get(question.input, ()))
             await pilot.pause()
             frames.expect(lambda: any(panel.display for panel in screen.query(FeedbackPanel)))
             start = time.perf_counter()

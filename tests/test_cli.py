@@ -130,10 +130,11 @@ def test_validate_never_shows_a_traceback(write_bank: Callable[..., Path]) -> No
 
 
 def _play_a_game(player: str, right_ids: set[str]) -> None:
+    from quiz.engine.games import new_session
     from quiz.engine.loader import load_bank
     from quiz.engine.paths import store_path
     from quiz.engine.recording import GameRecorder
-    from quiz.engine.session import GameSettings, new_session
+    from quiz.engine.session import GameSettings
 
     recorder = GameRecorder.open(store_path())
     session = new_session(

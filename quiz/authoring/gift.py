@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import assert_never
 
 from quiz.authoring.convert import ImportResult, encode_note, header_lines, number_text
 from quiz.authoring.gift_reader import GiftReader
@@ -34,6 +35,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 _FORMAT_TAG = re.compile(r"^\[(moodle|html|plain|markdown)\]")
 _WEIGHT_LIKE = re.compile(r"^\s*%-*[0-9]{1,2}\.?[0-9]*%")
@@ -59,10 +61,7 @@ def _weight(count: int) -> str:
 
 def _texts(question: AnyQuestion) -> list[str]:
     """Every text of a question that GIFT writes with a format."""
-    texts = [question.prompt, question.explanation, question.context]
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        texts += [*question.choices, *question.feedback.values()]
-    return texts
+    return [question.prompt, question.explanation, question.context, *question.part_texts()]
 
 
 class _Writer:
@@ -107,11 +106,9 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
     topic = None
     for question in bank.questions:
         body = _question_lines(question)
-        if body is None:
+        if isinstance(body, str):
             if warn is not None:
-                warn(
-                    f"{question.id}: a typed answer holds '->', which GIFT reads as matching; left out"
-                )
+                warn(f"{question.id}: {body}; left out")
             continue
         if question.topic != topic:
             topic = question.topic
@@ -123,44 +120,59 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
             lines.append(f"// difficulty: {question.difficulty}")
         if question.hint:
             lines.append(f"// hint: {encode_note(question.hint)}")
-        if isinstance(question, NumberQuestion) and question.unit:
-            lines.append(f"// unit: {encode_note(question.unit)}")
         lines += body
         lines.append("")
     return "\n".join(lines)
 
 
-def _question_lines(question: AnyQuestion) -> list[str] | None:
-    """The question in GIFT, or None when GIFT cannot say it."""
+def _question_lines(question: AnyQuestion) -> list[str] | str:
+    """The question in GIFT, by its type, or why GIFT cannot say it."""
     writer = _Writer(question)
     head = f"::{_escape(question.id)}::{writer.first(question.prompt)} {{"
     general = _general(question, writer)
-    if isinstance(question, TrueFalseQuestion):
-        return [f"{head}{'TRUE' if question.answer else 'FALSE'}####{general}}}"]
-    if isinstance(question, NumberQuestion):
-        value = f"{number_text(question.answer)}:{number_text(question.tolerance)}"
-        return [f"{head}#{value}####{general}}}"]
-    if isinstance(question, TextQuestion):
-        spellings = (question.answer, *question.accept)
-        if any("->" in spelling for spelling in spellings):
-            return None
-        written = []
-        for spelling in spellings:
-            text = writer.part(spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
-            written.append(f"=%100%{text}" if _WEIGHT_LIKE.match(text) else f"={text}")
-        return [f"{head}{' '.join(written)}####{general}}}"]
-    return [head, *_choice_lines(question, writer), f"\t####{general}", "}"]
+    match question:
+        case TrueFalseQuestion():
+            return [f"{head}{'TRUE' if question.answer else 'FALSE'}####{general}}}"]
+        case NumberQuestion():
+            unit = [f"// unit: {encode_note(question.unit)}"] if question.unit else []
+            value = f"{number_text(question.answer)}:{number_text(question.tolerance)}"
+            return [*unit, f"{head}#{value}####{general}}}"]
+        case TextQuestion():
+            spellings = (question.answer, *question.accept)
+            if any("->" in spelling for spelling in spellings):
+                return "a typed answer holds '->', which GIFT reads as matching"
+            written = []
+            for spelling in spellings:
+                text = writer.part(spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
+                written.append(f"=%100%{text}" if _WEIGHT_LIKE.match(text) else f"={text}")
+            return [f"{head}{' '.join(written)}####{general}}}"]
+        case ChoiceQuestion():
+            lines = _choice_lines(question.choices, {question.answer}, question.feedback, writer)
+            return [head, *lines, f"\t####{general}", "}"]
+        case MultiQuestion():
+            right = set(question.answer)
+            lines = _choice_lines(question.choices, right, question.feedback, writer, multi=True)
+            return [head, *lines, f"\t####{general}", "}"]
+        case OrderQuestion():
+            return "GIFT has no ordering question"
+        case _:
+            assert_never(question)
 
 
-def _choice_lines(question: AnyQuestion, writer: _Writer) -> Iterator[str]:
-    assert isinstance(question, ChoiceQuestion | MultiQuestion)
-    right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answer)
-    for choice in question.choices:
-        feedback = question.feedback.get(choice)
-        tail = f"#{writer.part(feedback)}" if feedback else ""
+def _choice_lines(
+    choices: list[str],
+    right: set[str],
+    feedback: dict[str, str],
+    writer: _Writer,
+    *,
+    multi: bool = False,
+) -> Iterator[str]:
+    for choice in choices:
+        note = feedback.get(choice)
+        tail = f"#{writer.part(note)}" if note else ""
         text = writer.part(choice)
-        if isinstance(question, ChoiceQuestion):
-            marker = "=" if choice in right else "~%0%" if _WEIGHT_LIKE.match(text) else "~"
-        else:
+        if multi:
             marker = f"~%{_weight(len(right))}%" if choice in right else "~%-100%"
+        else:
+            marker = "=" if choice in right else "~%0%" if _WEIGHT_LIKE.match(text) else "~"
         yield f"\t{marker}{text}{tail}"

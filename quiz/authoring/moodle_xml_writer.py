@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import assert_never
 
 from quiz.authoring.convert import header_lines, number_text
 from quiz.authoring.moodle import EVIDENCE
@@ -26,6 +27,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 
 def _cdata(text: str) -> str:
@@ -80,16 +82,11 @@ def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> 
 
 
 def _question(question: AnyQuestion) -> str | None:
-    kinds = {
-        ChoiceQuestion: "multichoice",
-        MultiQuestion: "multichoice",
-        TrueFalseQuestion: "truefalse",
-        NumberQuestion: "numerical",
-        TextQuestion: "shortanswer",
-    }
-    kind = kinds.get(type(question))
-    if kind is None:
+    """The question in Moodle XML, or None when Moodle XML has no such question."""
+    written = _answers(question)
+    if written is None:
         return None
+    kind, answers = written
     general = f"{question.explanation}\n\n{EVIDENCE}{question.context}”"
     out = [
         f'  <question type="{kind}">\n',
@@ -102,7 +99,7 @@ def _question(question: AnyQuestion) -> str | None:
         "    <penalty>0.3333333</penalty>\n",
         "    <hidden>0</hidden>\n",
     ]
-    out += _answers(question)
+    out += answers
     if question.hint:
         out.append(_text("hint", question.hint))
     if question.difficulty != "medium":
@@ -124,42 +121,55 @@ def _answer(fraction: str, text: str, feedback: str = "", extra: str = "") -> st
     )
 
 
-def _answers(question: AnyQuestion) -> list[str]:
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        single = isinstance(question, ChoiceQuestion)
-        right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answer)
-        share = "100" if single else number_text(round(100 / len(right), 5))
-        out = [
-            f"    <single>{'true' if single else 'false'}</single>\n",
-            "    <shuffleanswers>true</shuffleanswers>\n",
-            "    <answernumbering>abc</answernumbering>\n",
-        ]
-        for choice in question.choices:
-            fraction = share if choice in right else ("0" if single else "-100")
-            out.append(_answer(fraction, choice, question.feedback.get(choice, "")))
-        return out
-    if isinstance(question, TrueFalseQuestion):
-        return [
-            _answer("100" if question.answer else "0", "true"),
-            _answer("0" if question.answer else "100", "false"),
-        ]
-    if isinstance(question, NumberQuestion):
-        tolerance = f"      <tolerance>{number_text(question.tolerance)}</tolerance>\n"
-        out = [_answer("100", number_text(question.answer), extra=tolerance)]
-        if question.unit:
-            out += [
-                "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n",
-                f"        <unit_name>{_cdata(question.unit)}</unit_name>\n",
-                "      </unit>\n    </units>\n",
-                "    <unitgradingtype>0</unitgradingtype>\n    <showunits>0</showunits>\n",
-                "    <unitsleft>0</unitsleft>\n",
+def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
+    """Moodle's question type for the question, and its answers' XML, by the question's type."""
+    match question:
+        case ChoiceQuestion():
+            return "multichoice", _choices(question.choices, {question.answer}, question.feedback)
+        case MultiQuestion():
+            right = set(question.answer)
+            return "multichoice", _choices(question.choices, right, question.feedback, multi=True)
+        case TrueFalseQuestion():
+            return "truefalse", [
+                _answer("100" if question.answer else "0", "true"),
+                _answer("0" if question.answer else "100", "false"),
             ]
-        return out
-    assert isinstance(question, TextQuestion)
-    return [
-        "    <usecase>0</usecase>\n",
-        *(
-            _answer("100", spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
-            for spelling in (question.answer, *question.accept)
-        ),
+        case NumberQuestion():
+            tolerance = f"      <tolerance>{number_text(question.tolerance)}</tolerance>\n"
+            out = [_answer("100", number_text(question.answer), extra=tolerance)]
+            if question.unit:
+                out += [
+                    "    <units>\n      <unit>\n        <multiplier>1</multiplier>\n",
+                    f"        <unit_name>{_cdata(question.unit)}</unit_name>\n",
+                    "      </unit>\n    </units>\n",
+                    "    <unitgradingtype>0</unitgradingtype>\n    <showunits>0</showunits>\n",
+                    "    <unitsleft>0</unitsleft>\n",
+                ]
+            return "numerical", out
+        case TextQuestion():
+            return "shortanswer", [
+                "    <usecase>0</usecase>\n",
+                *(
+                    _answer("100", spelling.replace("*", "\\*"))  # `*` alone is Moodle's wildcard
+                    for spelling in (question.answer, *question.accept)
+                ),
+            ]
+        case OrderQuestion():
+            return None  # left out, as quiz import leaves out Moodle's ordering questions
+        case _:
+            assert_never(question)
+
+
+def _choices(
+    choices: list[str], right: set[str], feedback: dict[str, str], *, multi: bool = False
+) -> list[str]:
+    share = number_text(round(100 / len(right), 5)) if multi else "100"
+    out = [
+        f"    <single>{'false' if multi else 'true'}</single>\n",
+        "    <shuffleanswers>true</shuffleanswers>\n",
+        "    <answernumbering>abc</answernumbering>\n",
     ]
+    for choice in choices:
+        fraction = share if choice in right else ("-100" if multi else "0")
+        out.append(_answer(fraction, choice, feedback.get(choice, "")))
+    return out

@@ -1,5 +1,8 @@
 """`quiz new`: a commented starter bank with one example of every question type, already valid.
 
+The examples are the types' own (`example` in each module of `quiz.engine.question_types`), in
+the registry's order: a new type appears here by being registered.
+
 With a source text, the text is copied into `sources/` beside the bank, the `source` block is
 filled in, and the examples' `context` lines are excerpts of that text, so the bank validates
 from the first minute; the teacher then rewrites each example.
@@ -12,17 +15,10 @@ from pathlib import Path
 
 from quiz.authoring.schema import SCHEMA_FILE, modeline, schema_text
 from quiz.engine.files import FileRefused, check_output, read_input, write_output
+from quiz.engine.model import QUESTION_CLASSES
 from quiz.engine.source import UnsafeText, clean_source_text
 from quiz.engine.terminal_safety import terminal_safe
 from quiz.engine.yamltree import ReadFailed, decode
-
-EXAMPLE_CONTEXTS = (
-    "Mars is often called the Red Planet because of the iron oxide on its surface.",
-    "Mercury, Venus, Earth and Mars are the four rocky planets closest to the Sun.",
-    "Jupiter is the largest planet in the Solar System.",
-    "Light from the Sun takes about 8 minutes to reach Earth.",
-    "Saturn is famous for its bright rings of ice and rock.",
-)
 
 TEMPLATE = """\
 {modeline}
@@ -34,61 +30,7 @@ title: {title}
 description: What this bank teaches, in one sentence.
 {source_block}
 questions:
-  # choice (the default type): one right answer among 2 to 8 choices.
-  - id: red-planet                  # unique; lowercase letters, digits and '-'
-    topic: Planets                  # questions are grouped and reported by topic
-    difficulty: easy                # easy | medium | hard (medium when left out)
-    prompt: Which planet is called the Red Planet?
-    choices: [Mars, Venus, Jupiter, Mercury]
-    answer: Mars                    # must be one of the choices, written the same way
-    feedback:                       # optional: why a wrong choice is wrong
-      Venus: Venus looks white-yellow, covered by thick clouds.
-    hint: Think of rust.            # optional; using it halves the points
-    explanation: Iron oxide (rust) on its surface makes Mars look red.
-    context: {context_0}  # the words of the source that prove the answer
-
-  # multi: pick every right answer.
-  - id: rocky-planets
-    type: multi
-    topic: Planets
-    prompt: Which of these are rocky planets? Pick all that apply.
-    choices: [Mercury, Venus, Jupiter, Saturn]
-    answer: [Mercury, Venus]        # a list of the right choices
-    explanation: The four planets closest to the Sun are rocky; Jupiter and Saturn are gas giants.
-    context: {context_1}
-
-  # truefalse: a statement that is true or false.
-  - id: largest-planet
-    type: truefalse
-    topic: Planets
-    difficulty: easy
-    prompt: Saturn is the largest planet in the Solar System.
-    answer: false                   # true or false
-    explanation: Jupiter is the largest; Saturn comes second.
-    context: {context_2}
-
-  # number: typed; anything within the tolerance counts ("8", "8.0" and "8 minutes" all work).
-  - id: sunlight-minutes
-    type: number
-    topic: Light
-    difficulty: hard
-    prompt: About how many minutes does sunlight take to reach Earth?
-    answer: 8
-    tolerance: 1                    # absolute; 0 when left out
-    unit: minutes                   # optional, shown beside the input
-    explanation: Light covers the 150 million km from the Sun in about 8 minutes.
-    context: {context_3}
-
-  # text: typed; case, punctuation and a small typo are forgiven.
-  - id: ringed-planet
-    type: text
-    topic: Planets
-    prompt: Which planet is famous for its bright rings?
-    answer: Saturn
-    accept: [Saturne]               # other spellings that also count
-    explanation: Saturn's rings are made of ice and rock.
-    context: {context_4}
-"""
+{questions}"""
 
 SOURCE_BLOCK = """\
 source:
@@ -114,7 +56,7 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def excerpts(text: str, count: int = 5, words: int = 8) -> list[str]:
+def excerpts(text: str, count: int, words: int = 8) -> list[str]:
     """`count` excerpts of `words` consecutive words each, taken in order through the text."""
     tokens = text.split()
     if not tokens:
@@ -131,12 +73,13 @@ def write_starter(target: Path, source: Path | None = None, *, force: bool = Fal
     `write_bank`). The examples' contexts are excerpts of the source text, when given.
     """
     title = target.stem.replace("-", " ").replace("_", " ").strip().capitalize() or "My bank"
-    contexts = [_quoted(c) for c in EXAMPLE_CONTEXTS]
+    types = list(QUESTION_CLASSES.values())
+    contexts = [_quoted(kind.example_context) for kind in types]
     source_block = NO_SOURCE_BLOCK
     copy: tuple[Path, bytes] | None = None
     if source is not None:
         data, text = read_source(source)
-        contexts = [_quoted(c) for c in excerpts(text)]
+        contexts = [_quoted(c) for c in excerpts(text, len(types))]
         copy = (source_copy(target, source, data), data)
         headline = text.strip().splitlines()[0].strip() if text.strip() else source.stem
         source_block = SOURCE_BLOCK.format(
@@ -147,7 +90,10 @@ def write_starter(target: Path, source: Path | None = None, *, force: bool = Fal
         name=target.name,
         title=_quoted(terminal_safe(title)),
         source_block=source_block,
-        **{f"context_{i}": c for i, c in enumerate(contexts)},
+        questions="\n".join(
+            kind.example.format(context=context)
+            for kind, context in zip(types, contexts, strict=True)
+        ),
     )
     return write_bank(target, content, source, copy, force=force)
 

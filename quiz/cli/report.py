@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from quiz.cli.common import (
+    CommandError,
     add_output,
     open_store,
     say,
@@ -23,6 +24,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
     )
     parser.add_argument(
+        "--game",
+        metavar="ID",
+        type=int,
+        help="only the answers of this live class game (its id, as `quiz host` shows it)",
+    )
+    parser.add_argument(
         "--by",
         choices=("answer", "question"),
         default="answer",
@@ -36,7 +43,11 @@ def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
 
     store = open_store()
-    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
+    if args.game is not None and not store.query(
+        "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
+    ):
+        raise CommandError(f"no live game {args.game} in the scores file {store.path}")
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.by == "question":
         listed = reports.question_report(store, filters)  # one row per question: small

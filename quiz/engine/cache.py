@@ -127,8 +127,7 @@ class LazyQuestions(Sequence[AnyQuestion]):
 
 def _question(fields: dict[str, Any]) -> AnyQuestion:
     """A question rebuilt from its cached fields (checked when the entry was written)."""
-    question = QUESTION_CLASSES[fields.get("type", "choice")](**fields)
-    return question  # type: ignore[return-value]  # the class is one of AnyQuestion's
+    return QUESTION_CLASSES[fields.get("type", "choice")](**fields)
 
 
 class _BankData:

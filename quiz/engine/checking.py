@@ -1,29 +1,75 @@
-"""Is this answer right? One function per question type, and `check` to pick the right one.
+"""How typed answers are matched, and `check` for any question (each type checks its own).
 
 Numbers count within the question's tolerance and may be typed as `95`, `95.0`, `$95`,
 `95 billion` or `1,000`. Text ignores case, surrounding space and punctuation, takes the `accept`
 spellings, and forgives a small typo (Levenshtein distance from rapidfuzz) unless the typed text is
 itself a different answer the bank knows, or differs in its digits.
+
+The game imports this module with its first answer (or while the first question is read), not
+at start-up.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from quiz.engine.model import (
-    AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from quiz.engine.model import AnyQuestion
+from quiz.engine.question_types.base import Response
 
-Response = str | bool | frozenset[str]
-"""What a player gives: a choice's text, true/false, a set of choices, or typed text."""
+__all__ = [
+    "AnswerRow",
+    "Breakdown",
+    "Response",
+    "Verdict",
+    "check",
+    "forgives_typo",
+    "normalise_text",
+    "parse_number",
+    "prepare_typo_check",
+    "typo_allowance",
+    "vocabulary",
+]
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One part of an answer given in parts (a place in an order, a pair of a match)."""
+
+    given: str
+    """The part as the player gave it."""
+    right: str
+    """The part as it should be."""
+    correct: bool
+    remark: str = ""
+    """What is wrong with it, in words (`belongs 3rd`); empty when it is right."""
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """An answer given in parts, part by part: the player's beside the right one."""
+
+    headings: tuple[str, str]
+    """What the two columns are (`Your order`, `Right order`)."""
+    rows: tuple[AnswerRow, ...]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an answer counts, the answer as given, and what to tell the player about it."""
+
+    correct: bool
+    given: str
+    """The answer written out, as the feedback, the store and the reports show it."""
+    note: str | None = None
+    """A remark on the answer (a forgiven typo, say)."""
+    feedback: tuple[str, ...] = ()
+    """The bank's words on each wrong choice the player picked."""
+    breakdown: Breakdown | None = None
+    """The answer part by part, for the types answered in parts."""
+
 
 _NUMBER = re.compile(
     r"""^\s*(?P<sign>[-+−]?)\s*[$€£¥]?\s*
@@ -31,15 +77,6 @@ _NUMBER = re.compile(
     \s*(?P<rest>[^\d]*)$""",
     re.VERBOSE,
 )
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """Whether an answer counts, the answer as given, and a note (a forgiven typo, say)."""
-
-    correct: bool
-    given: str
-    note: str | None = None
 
 
 def parse_number(text: str) -> float | None:
@@ -72,21 +109,9 @@ def _digits(text: str) -> str:
     return "".join(char for char in text if char.isdigit())
 
 
-def check_text(question: TextQuestion, typed: str, other_answers: Collection[str] = ()) -> Verdict:
-    """A typed answer against the answer and its accepted spellings.
-
-    `other_answers` are normalised answers the bank knows (see `vocabulary`): a typo is never
-    forgiven when what was typed is exactly one of them.
-    """
-    given = typed.strip()
-    guess = normalise_text(typed)
-    if not guess:
-        return Verdict(False, given)
-    targets = [normalise_text(text) for text in (question.answer, *question.accept)]
-    if guess in targets:
-        return Verdict(True, given)
-    if guess in other_answers:
-        return Verdict(False, given)
+def forgives_typo(guess: str, targets: Sequence[str]) -> bool:
+    """Whether normalised `guess` is a small typo of one of the normalised `targets` (with the
+    same digits: `G20` is never a typo of `G21`)."""
     from rapidfuzz.distance import Levenshtein  # loaded on the first typed answer, not at start-up
 
     for target in targets:
@@ -94,40 +119,15 @@ def check_text(question: TextQuestion, typed: str, other_answers: Collection[str
         if allowance and _digits(guess) == _digits(target):
             distance = Levenshtein.distance(guess, target, score_cutoff=allowance)
             if distance <= allowance:
-                return Verdict(
-                    True, given, f"Accepted with a typo: it is spelt '{question.answer}'."
-                )
-    return Verdict(False, given)
-
-
-def check_number(question: NumberQuestion, typed: str) -> Verdict:
-    """A typed number against the answer, within the tolerance."""
-    value = parse_number(typed)
-    given = typed.strip()
-    if value is None:
-        return Verdict(False, given, "That is not a number.")
-    correct = abs(value - question.answer) <= question.tolerance + 1e-9
-    return Verdict(correct, given)
+                return True
+    return False
 
 
 def check(
     question: AnyQuestion, response: Response, other_answers: Collection[str] = ()
 ) -> Verdict:
-    """Whether `response` answers `question`."""
-    if isinstance(question, ChoiceQuestion):
-        return Verdict(response == question.answer, str(response))
-    if isinstance(question, MultiQuestion):
-        picked = response if isinstance(response, frozenset) else frozenset()
-        ordered = [choice for choice in question.choices if choice in picked]
-        return Verdict(picked == frozenset(question.answer), ", ".join(ordered) or "(nothing)")
-    if isinstance(question, TrueFalseQuestion):
-        said = (
-            response if isinstance(response, bool) else str(response).strip().casefold() == "true"
-        )
-        return Verdict(said is question.answer, "True" if said else "False")
-    if isinstance(question, NumberQuestion):
-        return check_number(question, str(response))
-    return check_text(question, str(response), other_answers)
+    """Whether `response` answers `question` (its type's `check`)."""
+    return question.check(response, other_answers)
 
 
 def prepare_typo_check() -> None:
@@ -142,10 +142,6 @@ def vocabulary(questions: Iterable[AnyQuestion]) -> frozenset[str]:
     A typed answer that is exactly one of these but not the question's own answer is a different
     answer, so the typo allowance never applies to it.
     """
-    words: set[str] = set()
-    for question in questions:
-        if isinstance(question, TextQuestion):
-            words.update(normalise_text(t) for t in (question.answer, *question.accept))
-        elif isinstance(question, ChoiceQuestion | MultiQuestion):
-            words.update(normalise_text(choice) for choice in question.choices)
-    return frozenset(words)
+    return frozenset(
+        normalise_text(text) for question in questions for text in question.vocabulary()
+    )

@@ -70,12 +70,17 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
     value = error.get("input")
     ctx = error.get("ctx") or {}
     last = loc[-1] if loc else ""
+    if question_type in QUESTION_CLASSES:
+        own = QUESTION_CLASSES[question_type].describe_error(kind, loc, value)
+        if own is not None:
+            return own
     if kind in ("missing", "missing_keyword_argument"):
         return f"missing required field '{last}'"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(last)
         if question_type and key in _FIELDS_OF_ANY_TYPE:
-            return f"field '{key}' does not apply to a {question_type} question"
+            article = "an" if question_type[:1] in "aeiou" else "a"
+            return f"field '{key}' does not apply to {article} {question_type} question"
         return f"unknown field '{key}'" + suggest(key, _allowed_fields(loc[:-1], question_type))
     if kind == "union_tag_invalid":
         tag = str(ctx.get("tag", ""))

@@ -48,10 +48,13 @@ class Filters:
     bank: str | None = None
     player: str | None = None
     since: datetime | None = None
+    game: int | None = None
+    """A live class game's id (`quiz host` shows it): only its students' answers."""
 
     def where(self, alias: str = "a") -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
-        clauses, parameters = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        parameters: list[Any] = []
         if self.bank:
             clauses.append(f"{alias}.bank = ?")
             parameters.append(self.bank)
@@ -61,6 +64,9 @@ class Filters:
         if self.since:
             clauses.append(f"{alias}.answered_at >= ?")
             parameters.append(timestamp(self.since))
+        if self.game is not None:
+            clauses.append("g.live_game_id = ?")
+            parameters.append(self.game)
         return " AND ".join(clauses), parameters
 
 

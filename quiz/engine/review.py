@@ -9,16 +9,14 @@ applies and the question starts afresh.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from quiz.engine.model import AnyQuestion, Bank
-from quiz.engine.session import GameSettings, Session, SessionError, SessionObserver
-from quiz.engine.store import Store, question_hash, timestamp
+from quiz.engine.store import Store, timestamp
 
 if TYPE_CHECKING:
     from fsrs import Rating, Scheduler
@@ -66,7 +64,7 @@ def next_review(
     """The player's card for this question after this answer, as the row to write (with the
     answer, by `Store.record_answer`), and when the card is next due."""
     player_id = store.player_id(player)
-    fingerprint = question_hash(question)
+    fingerprint = question.fingerprint()
     rows = store.query(
         "SELECT card, question_hash FROM reviews WHERE player_id = ? AND bank = ? AND question_id = ?",
         (player_id, bank, question.id),
@@ -127,7 +125,7 @@ def plan_review(store: Store, player: str, banks: Sequence[Bank], now: datetime)
     now_text = timestamp(now)
     for row in rows:
         found = by_key.get((row["bank"], row["question_id"]))
-        if found is None or question_hash(found[1]) != row["question_hash"]:
+        if found is None or found[1].fingerprint() != row["question_hash"]:
             continue
         met += 1
         if row["due"] <= now_text:
@@ -153,25 +151,3 @@ def describe_wait(plan: ReviewPlan, now: datetime) -> str:
         wait = f"{seconds // 86400} day(s)"
     when = plan.next_due.astimezone().strftime("%Y-%m-%d %H:%M")
     return f"Nothing is due for review now; the next question is due in {wait} ({when})."
-
-
-def new_review_session(
-    plan: ReviewPlan,
-    settings: GameSettings,
-    clock: Callable[[], float] = time.monotonic,
-    observers: Sequence[SessionObserver] = (),
-) -> Session:
-    """A review game: the due questions, most overdue first, cut to the settings' count."""
-    if len(settings.players) != 1:
-        raise SessionError("review mode is for one player at a time")
-    if not plan.due:
-        raise SessionError("nothing is due for review")
-    items = plan.due[: settings.count] if settings.count else plan.due
-    return Session(
-        items,
-        players=settings.players,
-        mode="review",
-        seed=settings.seed,
-        clock=clock,
-        observers=observers,
-    )

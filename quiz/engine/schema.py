@@ -8,23 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, ClassVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Union
 
 from annotated_types import MinLen
 from pydantic import Discriminator, Tag, TypeAdapter
 
-from quiz.engine.model import (
-    ID_PATTERN,
-    STRICT,
-    AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    Source,
-    Text,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from quiz.engine.model import ID_PATTERN, QUESTION_CLASSES, STRICT, AnyQuestion, Source, Text
 
 
 def question_type_of(data: Any) -> str:
@@ -34,15 +23,14 @@ def question_type_of(data: Any) -> str:
     return str(getattr(data, "type", "choice"))
 
 
-Question = Annotated[
-    Annotated[ChoiceQuestion, Tag("choice")]
-    | Annotated[MultiQuestion, Tag("multi")]
-    | Annotated[TrueFalseQuestion, Tag("truefalse")]
-    | Annotated[NumberQuestion, Tag("number")]
-    | Annotated[TextQuestion, Tag("text")],
-    Discriminator(question_type_of),
-]
-"""Any question; its `type` field (default `choice`) says which class."""
+if TYPE_CHECKING:
+    Question = AnyQuestion
+else:
+    Question = Annotated[
+        Union[tuple(Annotated[cls, Tag(name)] for name, cls in QUESTION_CLASSES.items())],  # noqa: UP007  # a Union of a registry's classes is only written this way
+        Discriminator(question_type_of),
+    ]
+"""Any question of a registered type; its `type` field (default `choice`) says which class."""
 
 
 @dataclass(frozen=True, kw_only=True)

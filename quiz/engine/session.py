@@ -10,23 +10,16 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from quiz.engine.discovery import pick_bank
-from quiz.engine.model import (
-    AnyQuestion,
-    Bank,
-    ChoiceQuestion,
-    MultiQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
-)
+from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.players import player_problem
+from quiz.engine.question_types.base import Response
 from quiz.engine.source import Paragraph, SourceText
 
 if TYPE_CHECKING:
-    from quiz.engine.checking import Response, Verdict
+    from quiz.engine.checking import Verdict
     from quiz.engine.scoring import Points
 
 # Checking and scoring (quiz.engine.checking, .scoring) are imported on the first answer: a game
@@ -37,12 +30,11 @@ MODES: tuple[str, ...] = ("practice", "timed", "review")
 TIME_LIMITS: dict[str, float] = {"easy": 20.0, "medium": 30.0, "hard": 45.0}
 """Seconds per question in timed mode, by difficulty."""
 
-TRUE_FALSE = ("True", "False")
-
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one per question asked
 class Asked:
-    """A question as this game asks it: its bank, and its choices in this game's order."""
+    """A question as this game asks it: its bank, and what the player picks from (its choices,
+    its items to order, its right-hand items to match) in this game's order."""
 
     bank: Bank
     question: AnyQuestion
@@ -68,7 +60,6 @@ class Outcome:
     hint_used: bool
     seconds: float
     timed_out: bool = False
-    picked: tuple[str, ...] = ()
 
     @property
     def correct(self) -> bool:
@@ -83,10 +74,7 @@ class Outcome:
     @property
     def feedback(self) -> list[str]:
         """The bank's words on each wrong choice the player picked."""
-        question = self.asked.question
-        if not isinstance(question, ChoiceQuestion | MultiQuestion) or self.correct:
-            return []
-        return [question.feedback[choice] for choice in self.picked if choice in question.feedback]
+        return list(self.verdict.feedback)
 
 
 @dataclass(eq=False)  # running state, compared by identity
@@ -152,38 +140,6 @@ class SessionError(Exception):
     """A game cannot be set up as asked (no questions match, a count below 1, ...)."""
 
 
-def select(
-    banks: Iterable[Bank],
-    topics: Sequence[str] = (),
-    count: int | None = None,
-    seed: int | None = None,
-) -> list[tuple[Bank, AnyQuestion]]:
-    """The questions of a game: those of the given topics (all when none), shuffled, then cut.
-
-    Topics match case-insensitively. Raises SessionError when nothing matches.
-    """
-    wanted = {topic.casefold() for topic in topics}
-    pool = [
-        (bank, index)
-        for bank in banks
-        for index, topic in enumerate(bank.question_topics)
-        if not wanted or topic.casefold() in wanted
-    ]
-    if not pool:
-        raise SessionError(
-            "no questions match" + (f" the topics {', '.join(topics)}" if topics else "")
-        )
-    if count is not None and count < 1:
-        raise SessionError("the number of questions must be at least 1")
-    shuffler = random.Random(seed)
-    if count and count < len(pool):
-        chosen = shuffler.sample(pool, count)  # a few out of many: no need to shuffle them all
-    else:
-        chosen = pool
-        shuffler.shuffle(chosen)
-    return [(bank, bank.questions[index]) for bank, index in chosen]  # read only what is asked
-
-
 class Session:
     """A game in progress, for one player or several taking turns (hot seat)."""
 
@@ -220,13 +176,7 @@ class Session:
 
     @staticmethod
     def _ask(bank: Bank, question: AnyQuestion, rng: random.Random) -> Asked:
-        if isinstance(question, TrueFalseQuestion):
-            return Asked(bank, question, TRUE_FALSE)
-        if isinstance(question, ChoiceQuestion | MultiQuestion):
-            choices = list(question.choices)
-            rng.shuffle(choices)
-            return Asked(bank, question, tuple(choices))
-        return Asked(bank, question)
+        return Asked(bank, question, question.ask(rng))
 
     @property
     def total(self) -> int:
@@ -292,29 +242,21 @@ class Session:
         first answer is then as quick as the others."""
         import importlib
 
-        from quiz.engine.checking import prepare_typo_check, vocabulary
+        from quiz.engine.checking import vocabulary
 
         importlib.import_module("quiz.engine.scoring")
         if self._vocabulary is None:
             self._vocabulary = vocabulary(asked.question for asked in self.asked)
-        if any(isinstance(asked.question, TextQuestion) for asked in self.asked):
-            prepare_typo_check()
+        for kind in dict.fromkeys(type(asked.question) for asked in self.asked):
+            kind.prepare_checking()
 
     def answer(self, response: Response) -> Outcome:
         """Check and score the player's answer to the current question."""
         if self._answered or self.finished:
             raise SessionError("this question has already been answered")
-        from quiz.engine.checking import check
-
         self.prepare()
         assert self._vocabulary is not None
-        verdict = check(self.current.question, response, self._vocabulary)
-        picked: tuple[str, ...] = ()
-        if isinstance(response, frozenset):
-            picked = tuple(choice for choice in self.current.choices if choice in response)
-        elif isinstance(response, str) and response in self.current.choices:
-            picked = (response,)
-        return self._settle(verdict, picked)
+        return self._settle(self.current.question.check(response, self._vocabulary))
 
     def time_out(self) -> Outcome:
         """The countdown ran out: the question counts as missed."""
@@ -324,10 +266,7 @@ class Session:
 
         return self._settle(Verdict(False, "(no answer in time)"), timed_out=True)
 
-    def _settle(
-        self, verdict: Verdict, picked: tuple[str, ...] = (), *, timed_out: bool = False
-    ) -> Outcome:
-        from quiz.engine.checking import Verdict
+    def _settle(self, verdict: Verdict, *, timed_out: bool = False) -> Outcome:
         from quiz.engine.scoring import score_answer
 
         self.shown()
@@ -336,7 +275,7 @@ class Session:
         limit = self.time_limit
         time_left = None if limit is None else max(0.0, 1 - seconds / limit)
         if limit is not None and seconds > limit and verdict.correct:
-            verdict = Verdict(False, verdict.given, "Right, but the time was up.")
+            verdict = replace(verdict, correct=False, note="Right, but the time was up.")
         player = self.player
         points = score_answer(
             self.current.question.difficulty,
@@ -346,7 +285,7 @@ class Session:
             time_left=time_left,
         )
         outcome = Outcome(
-            self.current, player.name, verdict, points, self._hint_used, seconds, timed_out, picked
+            self.current, player.name, verdict, points, self._hint_used, seconds, timed_out
         )
         player.record(outcome)
         self.outcomes.append(outcome)
@@ -375,7 +314,7 @@ class Session:
         """
         current = (self.current.bank.path, self.current.question.id)
         rng = random.Random(self.seed)
-        items = [(bank, question) for bank in banks for question in bank.questions]
+        items = in_file_order(banks)
         if not items:
             raise SessionError("a game needs at least one question")
         self.asked = [self._ask(bank, question, rng) for bank, question in items]
@@ -418,39 +357,6 @@ class GameSettings:
     seed: int | None = None
 
 
-def new_session(
-    banks: Sequence[Bank],
-    settings: GameSettings,
-    clock: Callable[[], float] = time.monotonic,
-    observers: Sequence[SessionObserver] = (),
-) -> Session:
-    """A session for these settings: the chosen bank (all when none), topics and count.
-
-    Without a seed, one is drawn, so that any game can be replayed exactly from its seed.
-    """
-    chosen = list(banks)
-    if settings.bank is not None:
-        picked = pick_bank(banks, settings.bank)
-        if picked is None:
-            raise SessionError(f"no bank named '{settings.bank}'")
-        chosen = [picked]
-    seed = settings.seed if settings.seed is not None else random.randrange(2**31)
-    items = select(chosen, settings.topics, settings.count, seed)
-    return Session(
-        items,
-        players=settings.players,
-        mode=settings.mode,
-        seed=seed,
-        clock=clock,
-        observers=observers,
-    )
-
-
-def preview_session(
-    banks: Sequence[Bank], settings: GameSettings, clock: Callable[[], float] = time.monotonic
-) -> Session:
-    """A preview for a teacher: every question, in file order, for reloading as the file changes."""
-    items = [(bank, question) for bank in banks for question in bank.questions]
-    return Session(
-        items, players=settings.players, mode="practice", seed=settings.seed or 0, clock=clock
-    )
+def in_file_order(banks: Iterable[Bank]) -> list[tuple[Bank, AnyQuestion]]:
+    """Every question of the banks, in the order the files list them (a teacher's preview)."""
+    return [(bank, question) for bank in banks for question in bank.questions]

@@ -64,6 +64,29 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (player_id, bank, question_id)
     );
     """,
+    # Live class games (quiz host, issue 15): one row per live game, with its state for
+    # `--resume`; each student's game in `games` points at it; `live_answers` keeps the game's own
+    # record of each answer, committed with it.
+    """
+    CREATE TABLE live_games (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        bank TEXT NOT NULL,
+        questions INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        state TEXT NOT NULL
+    );
+    ALTER TABLE games ADD COLUMN live_game_id INTEGER REFERENCES live_games(id);
+    CREATE INDEX games_by_live_game ON games(live_game_id);
+    CREATE TABLE live_answers (
+        live_game_id INTEGER NOT NULL REFERENCES live_games(id),
+        number INTEGER NOT NULL,
+        player TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        PRIMARY KEY (live_game_id, number, player)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

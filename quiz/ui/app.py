@@ -14,17 +14,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from quiz.engine.games import mistakes_session, new_session, preview_session
 from quiz.engine.model import Bank
 from quiz.engine.recording import GameRecorder
-from quiz.engine.session import (
-    GameSettings,
-    Outcome,
-    Session,
-    SessionError,
-    SessionObserver,
-    new_session,
-    preview_session,
-)
+from quiz.engine.session import GameSettings, Outcome, Session, SessionError, SessionObserver
 from quiz.engine.store import Store, utc_now
 from quiz.engine.terminal_safety import terminal_safe
 from quiz.startup import resume_collector
@@ -123,7 +116,8 @@ class QuizApp(App[None]):
         self, settings: GameSettings, observers: list[SessionObserver]
     ) -> Session | None:
         """A review game of what is due, or None after saying when the next review is due."""
-        from quiz.engine.review import describe_wait, new_review_session, plan_review
+        from quiz.engine.games import review_session
+        from quiz.engine.review import describe_wait, plan_review
 
         store = self.recorder.store
         if store is None:
@@ -139,7 +133,7 @@ class QuizApp(App[None]):
             self.notify(describe_wait(plan, self.now()), timeout=8, markup=False)
             self.show_start()
             return None
-        return new_review_session(plan, settings, self.clock, observers)
+        return review_session(plan, settings, self.clock, observers)
 
     @property
     def store(self) -> Store | None:
@@ -196,15 +190,9 @@ class QuizApp(App[None]):
         if step == "again":
             self.start_game(replace(self.settings, seed=None))
         elif step == "mistakes" and session is not None and session.mistakes():
-            self.play(
-                Session(
-                    session.mistakes(),
-                    players=[p.name for p in session.players],
-                    mode=session.mode,
-                    seed=session.seed,
-                    clock=self.clock,
-                )
-            )
+            # A replay of what was just missed, with the right answers fresh in mind, is not
+            # kept: its scores would flatter the leaderboard and the review schedule.
+            self.play(mistakes_session(session, self.clock))
         elif step == "new":
             self.show_start()
         else:

@@ -17,6 +17,7 @@ from quiz.cli import main
 from quiz.cli.validate import watch as watch_validate
 from quiz.engine.discovery import bundled_folder
 from quiz.engine.loader import load_bank
+from quiz.engine.model import QUESTION_TYPES
 from quiz.engine.watch import FileWatcher
 
 BUNDLED = bundled_folder() / "xi-kazakhstan-central-asia.yaml"
@@ -52,7 +53,7 @@ def test_new_bank_is_valid_has_every_type_and_is_not_overwritten(tmp_path: Path)
     written = write_starter(target)
     assert written == [target, tmp_path / SCHEMA_FILE]
     bank = load_bank(target)
-    assert {q.kind for q in bank.questions} == {"choice", "multi", "truefalse", "number", "text"}
+    assert [q.kind for q in bank.questions] == list(QUESTION_TYPES)
     assert target.read_text().splitlines()[0] == f"# yaml-language-server: $schema={SCHEMA_FILE}"
     jsonschema.validate(yaml.safe_load(target.read_text()), bank_schema())
     before = target.read_text()
@@ -108,6 +109,6 @@ def test_validate_watch_checks_again_after_a_save(
     assert watch_validate([bank], "text", interval=0.05, rounds=10) == 0
     thread.join()
     out = capsys.readouterr().out
-    assert out.count("all valid: 1 bank, 5 questions") == 1
+    assert out.count(f"all valid: 1 bank, {len(QUESTION_TYPES)} questions") == 1
     assert "changed, checking again" in out
     assert "answer 'Pluto' is not one of the choices" in out

@@ -153,7 +153,7 @@ def test_selecting_from_a_big_cached_library_reads_only_the_chosen_questions(
     tmp_path: Path,
 ) -> None:
     from benchmarks.generate import write_library
-    from quiz.engine.session import select
+    from quiz.engine.games import select
 
     write_library(tmp_path / "big", banks=20, per_bank=10)
     load_library([tmp_path / "big"])

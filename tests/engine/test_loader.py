@@ -12,7 +12,13 @@ import pytest
 from quiz.engine.errors import BankError, LoadError
 from quiz.engine.files import MAX_FILE_BYTES
 from quiz.engine.loader import load_bank
-from quiz.engine.model import ChoiceQuestion, NumberQuestion, TextQuestion, TrueFalseQuestion
+from quiz.engine.model import (
+    QUESTION_TYPES,
+    ChoiceQuestion,
+    NumberQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
 
 WriteBank = Callable[..., Path]
 
@@ -184,7 +190,7 @@ def test_numbers_and_booleans_convert_only_where_the_schema_asks(write_bank: Wri
             "topic: Trade",
             "topic: Trade\n    type: mult",
             (5, 11),
-            "'mult' is not a question type; use one of choice, multi, truefalse, number, text (did you mean 'multi'?)",
+            f"'mult' is not a question type; use one of {', '.join(QUESTION_TYPES)} (did you mean 'multi'?)",
         ),
         (
             "topic: Trade",

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.engine.games import new_session
 from quiz.engine.loader import load_bank
 from quiz.engine.players import MAX_PLAYERS, parse_players, player_problem
-from quiz.engine.session import GameSettings, SessionError, new_session
+from quiz.engine.session import GameSettings, SessionError
 
 DATA = Path(__file__).parent.parent / "data"
 

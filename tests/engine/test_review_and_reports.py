@@ -12,12 +12,13 @@ from pathlib import Path
 import pytest
 
 from quiz.engine import reports
+from quiz.engine.games import new_session, review_session
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.recording import GameRecorder
 from quiz.engine.reports import Filters
-from quiz.engine.review import describe_wait, new_review_session, plan_review, record_review
-from quiz.engine.session import GameSettings, SessionError, new_session
+from quiz.engine.review import describe_wait, plan_review, record_review
+from quiz.engine.session import GameSettings, SessionError
 from quiz.engine.store import Store
 
 DATA = Path(__file__).parent.parent / "data"
@@ -113,10 +114,10 @@ class TestReview:
     def test_review_session_plays_the_due_questions(self, store: Store, bank: Bank) -> None:
         play(store, bank, "Ann", right=set())
         plan = plan_review(store, "Ann", [bank], T0 + timedelta(hours=1))
-        session = new_review_session(plan, GameSettings(players=("Ann",), count=2))
+        session = review_session(plan, GameSettings(players=("Ann",), count=2))
         assert session.mode == "review" and session.total == 2
         with pytest.raises(SessionError):
-            new_review_session(plan, GameSettings(players=("Ann", "Bo")))
+            review_session(plan, GameSettings(players=("Ann", "Bo")))
 
 
 class TestReports:

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from quiz.engine.games import new_session
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.recording import SAVED_NOW, GameRecorder
-from quiz.engine.session import GameSettings, Session, new_session
+from quiz.engine.session import GameSettings, Session
 
 DATA = Path(__file__).parent.parent / "data"
 

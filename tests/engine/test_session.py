@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quiz.engine.games import new_session, select
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
-from quiz.engine.session import GameSettings, Session, SessionError, new_session, select
+from quiz.engine.session import GameSettings, Session, SessionError
 
 DEMO = Path(__file__).parent.parent / "data" / "demo.yaml"
 
@@ -167,7 +168,8 @@ def test_prepare_loads_the_typo_distance_only_for_games_with_typed_names(
         "from dataclasses import replace\n"
         "from pathlib import Path\n"
         "from quiz.engine.loader import load_bank\n"
-        "from quiz.engine.session import GameSettings, new_session\n"
+        "from quiz.engine.games import new_session\n"
+        "from quiz.engine.session import GameSettings\n"
         f"bank = load_bank(Path({str(demo)!r}))\n"
         f"questions = [q for q in bank.questions if q.kind in {kinds!r}]\n"
         "session = new_session([replace(bank, questions=questions)], GameSettings(count=None))\n"

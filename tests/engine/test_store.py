@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from quiz.engine.games import new_session
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.paths import cache_dir, store_path
 from quiz.engine.recording import GameRecorder
-from quiz.engine.session import GameSettings, new_session
+from quiz.engine.session import GameSettings
 from quiz.engine.store import SCHEMA_VERSION, Store, StoreError, question_hash
 
 DATA = Path(__file__).parent.parent / "data"
@@ -182,7 +183,8 @@ import os, sys
 from pathlib import Path
 from quiz.engine.loader import load_bank
 from quiz.engine.recording import GameRecorder
-from quiz.engine.session import GameSettings, new_session
+from quiz.engine.games import new_session
+from quiz.engine.session import GameSettings
 recorder = GameRecorder.open(Path({str(home / "quiz.db")!r}))
 session = new_session([load_bank(Path({str(DATA / "demo.yaml")!r}))],
                       GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder])

@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
+from quiz.engine.games import new_session
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
-from quiz.engine.session import GameSettings, new_session
+from quiz.engine.session import GameSettings
 from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store
 from quiz.engine.storeschema import COLUMNS, columns_made_by_migrations
 
@@ -209,7 +210,8 @@ import sys, time
 from pathlib import Path
 from quiz.engine.loader import load_bank
 from quiz.engine.recording import GameRecorder
-from quiz.engine.session import GameSettings, new_session
+from quiz.engine.games import new_session
+from quiz.engine.session import GameSettings
 store, bank, player, go = sys.argv[1:5]
 for _ in range(6000):  # every process starts together, within a minute
     if Path(go).exists():

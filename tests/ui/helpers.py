@@ -3,6 +3,7 @@ reaches the terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,13 +12,16 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.engine.loader import load_bank
-from quiz.engine.model import Bank, MultiQuestion, NumberQuestion, TextQuestion, TrueFalseQuestion
-from quiz.engine.session import GameSettings
+from quiz.engine.model import Bank
+from quiz.engine.question_types.base import Response
+from quiz.engine.session import Asked, GameSettings
 from quiz.engine.terminal_safety import UNSAFE_CHARACTERS
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
 
 DATA = Path(__file__).parent.parent / "data"
+BANKS = Path(__file__).parent.parent / "banks"
+"""Banks of the question types answered in parts (`order`, `match`): see its README."""
 
 
 class FakeClock:
@@ -43,10 +47,55 @@ def make_app(
     return QuizApp([bank or demo_bank()], settings, ask=player is None, clock=FakeClock())
 
 
+async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 10) -> None:
+    """Wait, a tick at a time, until `condition()` holds (the countdown ticks every 0.25 s;
+    on a busy machine a tick can come late); fail after `seconds`."""
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the condition never held")
+
+
 def text_of(pilot: Pilot[None], selector: str) -> str:
     """The plain text a Static shows."""
     widget = pilot.app.screen.query_one(selector, Static)
     return str(widget.render())
+
+
+def wrong_response(asked: Asked) -> Response:
+    """A wrong answer to the question, of the shape its input gives."""
+    question = asked.question
+    right = question.right_response()
+    kind = question.input
+    if kind == "choice":
+        return next(choice for choice in asked.choices if not question.check(choice).correct)
+    if kind == "multi":
+        assert isinstance(right, frozenset)
+        return right ^ {asked.choices[0]}
+    if kind == "typed":
+        return "zzz"
+    if kind == "order":
+        assert isinstance(right, tuple)
+        return tuple(reversed(right))
+    raise AssertionError(f"no wrong answer known for the input {kind!r}")
+
+
+def keys_for(asked: Asked, response: Response) -> list[str]:
+    """The keys a player presses to give `response` to the question on screen."""
+    kind = asked.question.input
+    if kind == "choice":
+        picked = ("True" if response else "False") if isinstance(response, bool) else response
+        return [str(asked.choices.index(str(picked)) + 1), "enter"]
+    if kind == "multi":
+        assert isinstance(response, frozenset)
+        return [*(str(i + 1) for i, c in enumerate(asked.choices) if c in response), "enter"]
+    if kind == "typed":
+        return [*str(response), "enter"]
+    if kind == "order":  # the items' numbers, as shown, in the new order
+        assert isinstance(response, tuple)
+        return [*(str(asked.choices.index(item) + 1) for item in response), "enter"]
+    raise AssertionError(f"no keys known for the input {kind!r}")
 
 
 async def answer_current(pilot: Pilot[None], *, right: bool) -> None:
@@ -54,25 +103,8 @@ async def answer_current(pilot: Pilot[None], *, right: bool) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, GameScreen)
     asked = screen.session.current
-    question = asked.question
-    if isinstance(question, NumberQuestion):
-        typed = str(int(question.answer)) if right else "123456"
-        await pilot.press(*typed, "enter")
-    elif isinstance(question, TextQuestion):
-        await pilot.press(*(question.answer if right else "wrong"), "enter")
-    elif isinstance(question, MultiQuestion):
-        wanted = set(question.answer) if right else {asked.choices[0]} ^ set(question.answer)
-        keys = [str(i + 1) for i, choice in enumerate(asked.choices) if choice in wanted]
-        await pilot.press(*keys, "enter")
-    else:
-        if isinstance(question, TrueFalseQuestion):
-            truth = question.answer if right else not question.answer
-            target = "True" if truth else "False"
-        else:
-            target = (
-                question.answer if right else next(c for c in asked.choices if c != question.answer)
-            )
-        await pilot.press(str(asked.choices.index(target) + 1), "enter")
+    response = asked.question.right_response() if right else wrong_response(asked)
+    await pilot.press(*keys_for(asked, response))
     await pilot.pause()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from quiz.ui.screens.confirm import ConfirmScreen
-from quiz.ui.screens.game import GameScreen, answer_kind
+from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
@@ -159,7 +159,7 @@ async def test_the_feedback_keeps_its_keys_after_a_dialog_or_a_restored_focus() 
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.number == 2 and not screen.session.answered
-        answered = answer_kind(screen.session.current.question)
+        answered = screen.session.current.question.input
         await answer_current(pilot, right=False)
         screen.query_one(f"#{answered}").focus()  # as a terminal regaining focus restores it
         await pilot.pause()
@@ -236,7 +236,7 @@ async def test_small_terminal_keeps_everything_reachable() -> None:
 async def test_timed_mode_counts_down_and_times_out() -> None:
     from quiz.engine.session import GameSettings
     from quiz.ui.app import QuizApp
-    from tests.ui.helpers import FakeClock, demo_bank
+    from tests.ui.helpers import FakeClock, demo_bank, until
 
     clock = FakeClock()
     app = QuizApp(
@@ -248,10 +248,9 @@ async def test_timed_mode_counts_down_and_times_out() -> None:
         limit = screen.session.time_limit
         assert limit is not None
         clock.now += limit - 5
-        await pilot.pause(0.4)
-        assert "5s left" in str(screen.query_one("StatusBar").render())
+        await until(pilot, lambda: "5s left" in str(screen.query_one("StatusBar").render()))
         clock.now += 6
-        await pilot.pause(0.4)
+        await until(pilot, lambda: screen.session.answered)
         assert text_of(pilot, "#verdict").startswith("⏱ Time is up.")
         assert not screen.session.outcomes[-1].correct
 
@@ -299,5 +298,5 @@ async def test_what_the_game_needs_is_made_while_question_1_is_read() -> None:
             await pilot.press("enter")
             await pilot.pause()
             shown = [w.id for w in screen.query("#answer-area > *") if w.display]
-            assert shown == [answer_kind(screen.session.current.question)]
+            assert shown == [screen.session.current.question.input]
         assert sorted(w.id or "" for w in screen.query("#answer-area > *")) == made

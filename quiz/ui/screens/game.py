@@ -1,7 +1,9 @@
 """The game screen: one question at a time, then the feedback panel in its place.
 
-The screen holds no rules: it shows `session.current`, sends the player's answer to the session,
-and renders the `Outcome` that comes back. Widgets are created once and updated in place.
+The screen holds no rules and knows no question types: it shows `session.current` (its answer
+input is the one its type names, see `quiz.ui.widgets.answer`), sends the response that input
+posts to the session, and renders the `Outcome` that comes back. Widgets are created once and
+updated in place.
 """
 
 from __future__ import annotations
@@ -16,22 +18,24 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import ContentSwitcher, Input, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Input, Static
 
-from quiz.engine.model import AnyQuestion, Bank, MultiQuestion, NumberQuestion, TextQuestion
+from quiz.engine.model import Bank
+from quiz.engine.question_types.base import InputKind, Response
 from quiz.engine.session import Outcome, Session
-from quiz.ui.widgets.choices import DIGIT_KEYS, ChoiceList
+from quiz.ui.widgets.answer import AnswerInput, make_answer_input
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.status import StatusBar
 
 if TYPE_CHECKING:
-    from quiz.engine.checking import Response
     from quiz.engine.watch import FileWatcher
     from quiz.ui.widgets.feedback import FeedbackPanel
-    from quiz.ui.widgets.multichoice import MultiChoiceList
 
-# The feedback panel, the multiple-answer list and the quit dialog are imported when first
-# needed: the first question appears without them.
+# The feedback panel, the answer inputs and the quit dialog are imported when first needed:
+# the first question appears without them (but for its own answer input).
+
+NUMBER_KEYS = tuple(str(number) for number in range(1, 9))
 
 POLL_SECONDS = 0.5
 """How often a preview looks for saved changes."""
@@ -50,35 +54,39 @@ FEEDBACK_SCROLL_KEYS = {
 """The keys that scroll the feedback panel, and its scrolling actions they run."""
 
 
-def how_to_answer(question: AnyQuestion, choices: int) -> Content:
-    """One line under the prompt saying how this type of question is answered."""
-    if isinstance(question, NumberQuestion):
-        unit = f", in {question.unit}" if question.unit else ""
-        return Content(f"Type a number{unit}, then press Enter.")
-    if isinstance(question, TextQuestion):
-        return Content(
-            "Type a word or a name, then press Enter; capitals and small typos are fine."
-        )
-    if isinstance(question, MultiQuestion):
-        return Content(f"Pick every right answer: 1–{choices} or Space to toggle, Enter to submit.")
-    return Content(f"Press 1–{choices} or use the arrows, then Enter (or click a choice).")
-
-
-def answer_kind(question: AnyQuestion) -> str:
-    """Which answer widget a question needs: `choice`, `multi` or `typed`."""
-    if isinstance(question, NumberQuestion | TextQuestion):
-        return "typed"
-    if isinstance(question, MultiQuestion):
-        return "multi"
-    return "choice"
-
-
 class GameScreen(Screen[Session]):
     """Plays a session to its end, then dismisses with it (for the results screen)."""
 
     AUTO_FOCUS = ""
     """Off: the screen gives the focus itself, to the answer widget or, while the feedback
     shows, to nobody (back from a dialog, Textual would otherwise focus a hidden widget)."""
+
+    DEFAULT_CSS = """
+    GameScreen {
+        #question, #answer-area, FeedbackPanel {
+            margin: 0 1;
+        }
+        #question {
+            height: auto;
+            max-height: 50%;
+        }
+        #prompt {
+            text-style: bold;
+            padding: 1 0 0 0;
+        }
+        #how {
+            color: $text-muted;
+            padding-bottom: 1;
+        }
+        #hint {
+            color: $text-warning;
+            padding-bottom: 1;
+        }
+        #answer-area {
+            height: 1fr;
+        }
+    }
+    """
 
     BINDINGS = [
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
@@ -91,7 +99,7 @@ class GameScreen(Screen[Session]):
         ],
         Binding("q", "quit_game", "Quit"),
         Binding("escape", "quit_game('typing')", "Quit", key_display="esc"),
-        *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],
+        *[Binding(key, f"number({int(key) - 1})", show=False) for key in NUMBER_KEYS],
     ]
 
     def __init__(self, session: Session, watcher: FileWatcher | None = None) -> None:
@@ -106,9 +114,9 @@ class GameScreen(Screen[Session]):
             yield Static(id="prompt")
             yield Static(id="how")
             yield Static(id="hint")
-        first = answer_kind(self.session.current.question)
+        first = self.session.current.question.input
         with ContentSwitcher(id="answer-area", initial=first):
-            yield self._make_answer_widget(first)  # later kinds are made when first needed
+            yield make_answer_input(first)  # later kinds are made when first needed
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -138,14 +146,14 @@ class GameScreen(Screen[Session]):
             self.call_later(self.show_question)
             self.notify("Reloaded.", timeout=2)
 
-    async def _answer_widget(self, kind: str) -> ChoiceList | MultiChoiceList | Input:
-        """The answer widget for a kind of question (`choice`, `multi`, `typed`), shown."""
-        widget = await self._made_answer_widget(kind)
+    async def _answer_input(self, kind: InputKind) -> Widget:
+        """The answer input of this kind, shown."""
+        widget = await self._made_answer_input(kind)
         self.query_one("#answer-area", ContentSwitcher).current = kind
         return widget
 
-    async def _made_answer_widget(self, kind: str) -> ChoiceList | MultiChoiceList | Input:
-        """The answer widget for a kind of question, made and mounted (hidden) if it is not yet.
+    async def _made_answer_input(self, kind: InputKind) -> Widget:
+        """The answer input of this kind, made and mounted (hidden) if it is not yet.
 
         The first question's is made with the screen; the others the game needs are made while
         the player reads it (`_prepare_answers`), then each is reused, updated in place.
@@ -153,21 +161,19 @@ class GameScreen(Screen[Session]):
         switcher = self.query_one("#answer-area", ContentSwitcher)
         existing = switcher.query(f"#{kind}")
         if existing:
-            return existing.first()  # type: ignore[return-value]  # made below
-        widget = self._make_answer_widget(kind)
+            return existing.first()
+        widget = make_answer_input(kind)
         widget.display = False  # until the switcher shows it
         await switcher.mount(widget)
         return widget
 
-    @staticmethod
-    def _make_answer_widget(kind: str) -> ChoiceList | MultiChoiceList | Input:
-        if kind == "choice":
-            return ChoiceList(id="choice")
-        if kind == "multi":
-            from quiz.ui.widgets.multichoice import MultiChoiceList
-
-            return MultiChoiceList(id="multi")
-        return Input(id="typed", placeholder="Type your answer, then press Enter")
+    @property
+    def answer_input(self) -> AnswerInput | None:
+        """The answer input of the question on screen (None before it is made)."""
+        switcher = self.query_one("#answer-area", ContentSwitcher)
+        shown = switcher.query(f"#{switcher.current}") if switcher.current else None
+        widget = shown.first() if shown else None
+        return widget if isinstance(widget, AnswerInput) else None
 
     async def _prepare_answers(self) -> None:
         """While the player reads the first question, load what answering needs and make the
@@ -175,8 +181,8 @@ class GameScreen(Screen[Session]):
         answer, and the first question of each kind, then show as quickly as the others."""
         self.session.prepare()
         await self._feedback_panel()
-        for kind in dict.fromkeys(answer_kind(asked.question) for asked in self.session.asked):
-            await self._made_answer_widget(kind)
+        for kind in dict.fromkeys(asked.question.input for asked in self.session.asked):
+            await self._made_answer_input(kind)
 
     async def _feedback_panel(self) -> FeedbackPanel:
         """The feedback panel, hidden until an answer shows it; made once the first question
@@ -211,13 +217,11 @@ class GameScreen(Screen[Session]):
         switcher = self.query_one("#answer-area", ContentSwitcher)
         switcher.display = True
         how = self.query_one("#how", Static)
-        how.update(how_to_answer(question, len(asked.choices)))
+        how.update(Content(question.how_to_answer(len(asked.choices))))
         how.display = True
-        widget = await self._answer_widget(answer_kind(question))
-        if isinstance(widget, Input):
-            widget.value = ""
-        else:
-            widget.set_choices(asked.choices)
+        widget = await self._answer_input(question.input)
+        assert isinstance(widget, AnswerInput)
+        widget.show(asked)
         widget.focus()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
         session.shown()
@@ -237,21 +241,14 @@ class GameScreen(Screen[Session]):
             return typing if parameters == ("typing",) else not typing
         return True
 
-    def action_pick(self, index: int) -> None:
-        """A number key pressed while the choices lack focus: give it to them, then pick."""
-        if self.session.answered:
+    def action_number(self, index: int) -> None:
+        """A number key pressed while the answer input lacks the focus: give it the focus,
+        then the key."""
+        widget = self.answer_input
+        if self.session.answered or not isinstance(widget, Widget):
             return
-        switcher = self.query_one("#answer-area", ContentSwitcher)
-        if switcher.current == "choice":
-            choice = switcher.query_one("#choice", ChoiceList)
-            choice.focus()
-            choice.action_pick(index)
-        elif switcher.current == "multi":
-            from quiz.ui.widgets.multichoice import MultiChoiceList
-
-            multi = switcher.query_one("#multi", MultiChoiceList)
-            multi.focus()
-            multi.action_toggle_number(index)
+        widget.focus()
+        widget.press_number(index)
 
     def action_hint(self) -> None:
         """Show the hint (it halves this question's points)."""
@@ -274,22 +271,10 @@ class GameScreen(Screen[Session]):
             ConfirmScreen("Quit this game?", "The questions not yet answered are skipped."), leave
         )
 
-    @on(OptionList.OptionSelected, "#choice")
-    async def _choice_picked(self, event: OptionList.OptionSelected) -> None:
+    @on(AnswerInput.Answered)
+    async def _answered(self, event: AnswerInput.Answered) -> None:
         event.stop()
-        await self._answer(self.session.current.choices[event.option_index])
-
-    async def on_multi_choice_list_submitted(self, event: MultiChoiceList.Submitted) -> None:
-        """The player submitted a multiple-answer question."""
-        choices = self.session.current.choices
-        await self._answer(frozenset(choices[index] for index in event.picked))
-
-    @on(Input.Submitted, "#typed")
-    async def _typed_submitted(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self.notify("Type an answer first, then press Enter.", severity="warning")
-            return
-        await self._answer(event.value)
+        await self._answer(event.response)
 
     async def _answer(self, response: Response) -> None:
         if self.session.answered:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from quiz.engine.scoring import Points
 from quiz.engine.session import Outcome
+from quiz.ui.widgets.breakdown import BreakdownTable
 from quiz.ui.widgets.passage import Passage
 
 
@@ -27,6 +28,11 @@ def points_text(points: Points) -> str:
     return f"+{points.total} points{detail}"
 
 
+def shows_breakdown(outcome: Outcome) -> bool:
+    """Whether the feedback lays out the answer part by part: a wrong answer given in parts."""
+    return outcome.verdict.breakdown is not None and not outcome.correct
+
+
 def verdict_content(outcome: Outcome) -> Content:
     """The first lines: the verdict in words (never colour alone), points, both answers."""
     if outcome.correct:
@@ -37,9 +43,11 @@ def verdict_content(outcome: Outcome) -> Content:
         head = Content.assemble(("⏱ Time is up.", "bold $text-error"), "  No points")
     else:
         head = Content.assemble(("✘ Wrong.", "bold $text-error"), "  No points")
-    lines = [head, Content.assemble(("Your answer: ", "bold"), outcome.verdict.given)]
-    if not outcome.correct or outcome.verdict.note:
-        lines.append(Content.assemble(("Right answer: ", "bold"), outcome.right_answer))
+    lines = [head]
+    if not shows_breakdown(outcome):  # else the table beneath gives both answers, part by part
+        lines.append(Content.assemble(("Your answer: ", "bold"), outcome.verdict.given))
+        if not outcome.correct or outcome.verdict.note:
+            lines.append(Content.assemble(("Right answer: ", "bold"), outcome.right_answer))
     if outcome.verdict.note:
         lines.append(Content(outcome.verdict.note))
     return Content("\n").join(lines)
@@ -64,8 +72,29 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
     of the time an answer takes to show).
     """
 
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: 1fr;
+        padding: 0 1;
+        border: round $primary;
+        &.-right {
+            border: round $success;
+        }
+        &.-wrong {
+            border: round $error;
+        }
+        Static, BreakdownTable {
+            margin-bottom: 1;
+        }
+        #source-line {
+            margin-bottom: 0;
+        }
+    }
+    """
+
     def compose(self) -> ComposeResult:
         yield Static(id="verdict")
+        yield BreakdownTable(id="breakdown")
         yield Static(id="explanation")
         yield Static(id="choice-feedback")
         yield Static(id="source-line")
@@ -76,6 +105,8 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
         self.set_class(outcome.correct, "-right")
         self.set_class(not outcome.correct, "-wrong")
         self.query_one("#verdict", Static).update(verdict_content(outcome))
+        breakdown = outcome.verdict.breakdown if shows_breakdown(outcome) else None
+        self.query_one(BreakdownTable).show(breakdown)
         why = Content.assemble(("Why: ", "bold"), outcome.asked.question.explanation)
         self.query_one("#explanation", Static).update(why)
         feedback = self.query_one("#choice-feedback", Static)

@@ -8,6 +8,7 @@ it in place. A click on a key presses it, as with `Footer`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -16,6 +17,9 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+"""A description's words in parentheses (`Hint (halves points)`), left out on a narrow bar."""
 
 
 class KeyBar(Widget):
@@ -58,7 +62,14 @@ class KeyBar(Widget):
         self.refresh()
 
     def render(self) -> Content:
-        """` key description ` for each shown binding, in the order the screen lists them."""
+        """` key description ` for each shown binding, in the order the screen lists them; when
+        they do not fit the width, without the descriptions' words in parentheses."""
+        line = self._line(short=False)
+        if line.cell_length > self.size.width:
+            line = self._line(short=True)
+        return line
+
+    def _line(self, *, short: bool) -> Content:
         key_style = self.get_visual_style("key-bar--key")
         description_style = self.get_visual_style("key-bar--description")
         pieces: list[Content] = []
@@ -69,9 +80,12 @@ class KeyBar(Widget):
             if not binding.show or binding.action in shown_actions:
                 continue  # like Footer: one entry per action, the first key bound to it
             shown_actions.add(binding.action)
+            description = (
+                _PARENTHESES.sub("", binding.description) if short else binding.description
+            )
             piece = Content.assemble(
                 (f" {self.app.get_key_display(binding)} ", key_style),
-                (f"{binding.description} ", description_style),
+                (f"{description} ", description_style),
             )
             if not enabled:  # shown but unavailable now (a check_action that returns None)
                 piece = piece.stylize("dim")

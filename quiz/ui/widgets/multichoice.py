@@ -7,17 +7,28 @@ Choice text is bank data, so it is always shown literally (as `Content`, never p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.choices import DIGIT_KEYS, numbered
 
+if TYPE_CHECKING:
+    from quiz.engine.session import Asked
 
-class MultiChoiceList(SelectionList[int]):
+
+class MultiChoiceList(AnswerInput, SelectionList[int]):
     """Pick several choices: `1`–`8` or `Space` toggle, `Enter` submits the picked ones."""
+
+    DEFAULT_CSS = """
+    MultiChoiceList {
+        height: auto;
+        max-height: 100%;
+    }
+    """
 
     BINDINGS = [
         Binding("space", "select", "Toggle"),
@@ -25,15 +36,17 @@ class MultiChoiceList(SelectionList[int]):
         *[Binding(key, f"toggle_number({int(key) - 1})", show=False) for key in DIGIT_KEYS],
     ]
 
-    class Submitted(Message):
-        """The player submitted the choices now picked (their indexes)."""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.choices: tuple[str, ...] = ()
 
-        def __init__(self, picked: frozenset[int]) -> None:
-            self.picked = picked
-            super().__init__()
+    def show(self, asked: Asked) -> None:
+        """Show the question's choices, as asked, none picked."""
+        self.set_choices(asked.choices)
 
     def set_choices(self, choices: Sequence[str]) -> None:
         """Show new choices in place, none picked."""
+        self.choices = tuple(choices)
         self.clear_options()
         self.add_options([Selection(numbered(i, choice), i) for i, choice in enumerate(choices)])
         self.highlighted = 0
@@ -44,6 +57,9 @@ class MultiChoiceList(SelectionList[int]):
             self.highlighted = index
             self.toggle(index)
 
+    def press_number(self, index: int) -> None:
+        self.action_toggle_number(index)
+
     def action_submit(self) -> None:
         """Submit the picked choices."""
-        self.post_message(self.Submitted(frozenset(self.selected)))
+        self.post_message(self.Answered(frozenset(self.choices[i] for i in self.selected)))

@@ -1,0 +1,63 @@
+"""The answer inputs behind one interface, and the one place that picks a question's.
+
+Each kind of input (`InputKind`: choice list, multiple-answer list, typed answer, ...) is one
+widget that mixes in `AnswerInput`: the game screen shows a question with `show(asked)`, and the
+widget posts one `AnswerInput.Answered` with the player's response when they answer. The screen
+never looks at the question's type; which widget a question gets is its type's `input`.
+
+Each widget's module is imported the first time a game needs it, so the first question appears
+without the others.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, assert_never
+
+from textual.message import Message
+
+from quiz.engine.question_types.base import InputKind, Response
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from quiz.engine.session import Asked
+
+
+class AnswerInput:
+    """What every answer widget does (mixed into a Textual widget)."""
+
+    class Answered(Message):
+        """The player answered the question on screen with `response`."""
+
+        def __init__(self, response: Response) -> None:
+            self.response = response
+            super().__init__()
+
+    def show(self, asked: Asked) -> None:
+        """Get ready for a question, in place: its options shown, nothing picked or typed."""
+        raise NotImplementedError
+
+    def press_number(self, index: int) -> None:
+        """A number key (`index` from 0) pressed while the widget lacked the focus (it has it
+        now): do what the key does in it. Most widgets have nothing to do."""
+
+
+def make_answer_input(kind: InputKind) -> Widget:
+    """A new answer widget for this kind of input, with the kind as its id."""
+    if kind == "choice":
+        from quiz.ui.widgets.choices import ChoiceList
+
+        return ChoiceList(id=kind)
+    if kind == "multi":
+        from quiz.ui.widgets.multichoice import MultiChoiceList
+
+        return MultiChoiceList(id=kind)
+    if kind == "typed":
+        from quiz.ui.widgets.typed import TypedAnswer
+
+        return TypedAnswer(id=kind)
+    if kind == "order":
+        from quiz.ui.widgets.order import OrderList
+
+        return OrderList(id=kind)
+    assert_never(kind)

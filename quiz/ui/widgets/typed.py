@@ -1,0 +1,32 @@
+"""The typed answer: a number or a name, typed, then `Enter`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.widgets import Input
+
+from quiz.ui.widgets.answer import AnswerInput
+
+if TYPE_CHECKING:
+    from quiz.engine.session import Asked
+
+
+class TypedAnswer(AnswerInput, Input):
+    """An input line; `Enter` answers with what was typed (nothing typed is not an answer)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, placeholder="Type your answer, then press Enter")
+
+    def show(self, asked: Asked) -> None:
+        """Empty, for a new answer."""
+        self.value = ""
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.notify("Type an answer first, then press Enter.", severity="warning")
+            return
+        self.post_message(self.Answered(event.value))
