@@ -24,13 +24,16 @@ from pathlib import Path
 from typing import Any
 
 from aiohttp import WSCloseCode, WSMsgType, web
+from aiohttp.http_exceptions import HttpProcessingError
+from rich.logging import RichHandler
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.webguard import (
     MAX_MESSAGE_BYTES,
     OriginGuard,
-    browser_url,
+    announced_url,
     clamp_terminal_size,
     parse_origin,
 )
@@ -55,6 +58,31 @@ align-items:center;justify-content:center;height:100vh;margin:0}}main{{max-width
 a place is free.</p></main></body></html>"""
 
 log = logging.getLogger("quiz.serve")
+
+
+class TeachersLog(logging.Filter):
+    """What the server logs, as the teacher's terminal may show it: one rule for every record.
+
+    Requests carry text a student chose (a path, a browser name, an Origin): every message is
+    made terminal-safe (no escape sequence reaches the teacher's terminal). A request so
+    malformed that aiohttp refuses it is one line saying so, not a traceback.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if isinstance(error, HttpProcessingError):
+            reason = (error.message or type(error).__name__).splitlines()[0].strip(" :")
+            record.msg, record.args = (
+                "refused a malformed request (%s): %s",
+                (
+                    record.getMessage().rsplit(" ", 1)[-1],
+                    reason,
+                ),
+            )
+            record.exc_info = None
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.msg, record.args = terminal_safe(record.getMessage(), multiline=True), ()
+        return True
 
 
 def play_command(
@@ -152,7 +180,7 @@ class QuizServer(Server):
         )
         self.places = Places(max_games)
         self.fixed_url = public_url
-        self.public_url = public_url or browser_url(host, port)
+        self.public_url = announced_url(host, port, public_url)
         self.guard = OriginGuard(host, port, public_url)
 
     def _full(self) -> web.Response:
@@ -247,6 +275,17 @@ class QuizServer(Server):
                 await game.blur()
             elif kind == "focus":
                 await game.focus()
+
+    def initialize_logging(self) -> None:
+        """textual-serve's log on the console, through `TeachersLog` (and no local variables in
+        tracebacks: they would show what students sent)."""
+        handler = RichHandler(
+            show_path=False, show_time=False, rich_tracebacks=True, console=self.console
+        )
+        handler.addFilter(TeachersLog())
+        logging.basicConfig(
+            level="DEBUG" if self.debug else "INFO", format="%(message)s", handlers=[handler]
+        )
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where to point the browsers (instead of textual-serve's banner)."""

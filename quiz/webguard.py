@@ -145,6 +145,34 @@ def is_local_address(address: IPAddress) -> bool:
     return True
 
 
+def network_address() -> IPAddress | None:
+    """This computer's address on its network (the one its default route leaves from), or None.
+
+    Found by pointing a UDP socket at a documentation address (TEST-NET-1): the operating system
+    picks the route and the source address, and nothing is sent.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("192.0.2.1", 9))
+            address = ip_address(str(probe.getsockname()[0]))
+    except OSError:
+        return None
+    return None if address is None or address.is_loopback or address.is_unspecified else address
+
+
+def announced_url(host: str, port: int, public_url: str | None = None) -> str:
+    """The address to tell students: the public URL, else this computer's network address when
+    serving on every address (`0.0.0.0` is nobody's address; its name for IPv6 alone, as asyncio
+    serves `::`), else the host served."""
+    if public_url:
+        return public_url
+    addresses = listening_addresses(host)
+    if addresses and all(address.is_unspecified for address in addresses):
+        found = network_address() if any(address.version == 4 for address in addresses) else None
+        return browser_url(str(found) if found else socket.gethostname(), port)
+    return browser_url(host, port)
+
+
 def url_host(host: str) -> str:
     """`host` as it is written in a URL: an IPv6 address in brackets."""
     address = ip_address(host)

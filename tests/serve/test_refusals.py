@@ -12,6 +12,7 @@ import json
 import os
 import re
 import signal
+import socket
 import urllib.request
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -264,3 +265,30 @@ def test_a_game_that_ends_normally_closes_normally(serve: Callable[..., Served])
             assert closed.data == aiohttp.WSCloseCode.OK, closed
 
     asyncio.run(scenario())
+
+
+# --- the teacher's console ------------------------------------------------------------------
+
+
+def test_what_students_send_reaches_the_teachers_log_harmless(
+    serve: Callable[..., Served],
+) -> None:
+    served = serve("--count", "2")
+    title = "\x1b]0;PWNED\x07"
+    websocket = "GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    websocket += "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+    for request in (
+        f"GET / HTTP/1.1\r\nHost: x\r\nUser-Agent: a{title}b\r\n\r\n",
+        "GET / HTTP/1.1\r\nHost: x\r\nUser-Agent: evil\u202egnp.exe\r\n\r\n",
+        f"GET /?{title} HTTP/1.1\r\nHost: x\r\n\r\n",
+        "NOT HTTP AT ALL\r\n\r\n",
+        f"{websocket}Origin: http://evil\u202e.example\r\n\r\n",
+    ):
+        with socket.create_connection(("127.0.0.1", served.port), timeout=10) as client:
+            client.sendall(request.encode())
+            assert client.recv(100)
+    log = served.log()
+    assert "refused a malformed request" in log
+    assert "refused a game from" in log
+    assert "\x1b" not in log and "\u202e" not in log
+    assert "Traceback" not in log and "Error handling request" not in log

@@ -142,15 +142,16 @@ def test_a_server_on_every_address_allows_this_computers_addresses_only() -> Non
     assert guard.refusal("http://127.0.0.1:8000") is None
     assert guard.refusal("http://localhost:8000") is None
     assert guard.refusal(f"http://{socket.gethostname()}:8000") is None
-    assert guard.refusal("http://192.0.2.7:8000") is not None  # TEST-NET: never this computer
+    assert guard.refusal("http://198.51.100.7:8000") is not None  # TEST-NET-2: not this computer
     assert guard.refusal("http://[::1]:8000") is not None  # 0.0.0.0 is IPv4 only
     assert guard.refusal("http://evil.example:8000") is not None  # DNS rebinding
 
 
 def test_this_computers_network_address_is_allowed_when_served() -> None:
-    address = network_address()
-    if address is None:
+    found = webguard.network_address()
+    if found is None:
         pytest.skip("this computer has no network address besides loopback")
+    address = str(found)
     assert OriginGuard("0", 8000).refusal(f"http://{address}:8000") is None
     assert OriginGuard(address, 8000).refusal(f"http://{address}:8000") is None
     assert OriginGuard("127.0.0.1", 8000).refusal(f"http://{address}:8000") is not None
@@ -183,12 +184,11 @@ def test_the_guard_imports_no_web_framework_and_no_textual() -> None:
     assert loaded.strip() == "[]"
 
 
-def network_address() -> str | None:
-    """One address of this computer that is not loopback (found without sending anything)."""
-    try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect(("192.0.2.1", 9))  # TEST-NET: routing is looked up, nothing is sent
-            address = str(probe.getsockname()[0])
-    except OSError:
-        return None
-    return None if address.startswith("127.") else address
+def test_students_are_told_an_address_they_can_open() -> None:
+    assert webguard.announced_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert webguard.announced_url("::1", 8000) == "http://[::1]:8000"
+    assert webguard.announced_url("0", 80, "https://quiz.example/") == "https://quiz.example/"
+    everywhere = webguard.announced_url("0.0.0.0", 8000)
+    assert "0.0.0.0" not in everywhere and everywhere.endswith(":8000")
+    found = webguard.network_address()
+    assert found is None or str(found) in everywhere
