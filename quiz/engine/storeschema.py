@@ -122,6 +122,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "answered_at",
     ),
     "reviews": ("player_id", "bank", "question_id", "question_hash", "card", "due"),
+    # Live class games (migration 2).
     "live_games": ("id", "title", "bank", "questions", "started_at", "ended_at", "state"),
     "live_answers": ("live_game_id", "number", "player", "answer"),
 }

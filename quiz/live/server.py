@@ -99,8 +99,12 @@ class LiveHost:
         port: int = 0,
         recorder: LiveRecorder | None = None,
         on_change: Callable[[], None] | None = None,
+        public_url: str | None = None,
     ) -> None:
         self.game = game
+        self.public_url = public_url
+        """The address students open when the host cannot know it (a school DNS name, an HTTPS
+        proxy): shown as `url`, and pages there may connect (`quiz.webguard.OriginGuard`)."""
         self.host = host
         self.port = port
         self.recorder = recorder
@@ -119,6 +123,8 @@ class LiveHost:
     def url(self) -> str:
         """The address students open, as the lobby shows it: `http://HOST:PORT` (the
         computer's network address when serving to the whole network)."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
         host = self.host
         if host in ("0.0.0.0", "::", ""):
             host = lan_address()
@@ -154,7 +160,7 @@ class LiveHost:
             raise LiveHostError(f"cannot listen on {self.host}:{self.port}: {reason}") from None
         bound = self._runner.addresses[0]
         self.port = int(bound[1])
-        self._guard = OriginGuard(self.host, self.port)
+        self._guard = OriginGuard(self.host, self.port, self.public_url)
         self._ticker = asyncio.create_task(self._tick_forever())
 
     async def stop(self) -> None:

@@ -186,6 +186,15 @@ async def test_other_origins_are_refused(
     assert (await local.join("Bo"))["type"] == "welcome"
 
 
+async def test_a_public_url_is_shown_and_its_pages_let_in(
+    make_host: MakeHost, connect: Callable[..., Awaitable[Device]]
+) -> None:
+    host = await make_host(public_url="https://quiz.school.example/")
+    assert host.url == "https://quiz.school.example"
+    proxied = await connect(host, origin="https://quiz.school.example")
+    assert (await proxied.join("Ann"))["type"] == "welcome"
+
+
 async def test_a_device_that_no_longer_answers_pings_is_disconnected(
     make_host: MakeHost, connect: Callable[..., Awaitable[Device]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
