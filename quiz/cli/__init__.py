@@ -47,6 +47,7 @@ class Subcommand(NamedTuple):
 SUBCOMMANDS: dict[str, Subcommand] = {
     "play": Subcommand("play a game (the default command)", "play"),
     "validate": Subcommand("check banks and report every mistake", "validate"),
+    "lint": Subcommand("find weak questions (item-writing flaws) in valid banks", "lint"),
     "list": Subcommand("list the banks found, with their topics", "list_banks"),
     "scores": Subcommand("the leaderboards: each player's best game", "scores"),
     "report": Subcommand("teacher reports of the answers kept", "report"),

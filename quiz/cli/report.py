@@ -1,10 +1,11 @@
-"""`quiz report`: every answer kept, or each question's results, as a table, CSV or JSON."""
+"""`quiz report`: every answer kept, each question's results, or the item analysis of a class's
+answers (`--items`), as a table, CSV or JSON."""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.cli.common import (
     CommandError,
@@ -15,6 +16,9 @@ from quiz.cli.common import (
     terminal_safe_stdout,
     write_file_from,
 )
+
+if TYPE_CHECKING:
+    from quiz.engine.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,13 +39,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="answer",
         help="one row per answer (default) or per question, hardest first",
     )
+    parser.add_argument(
+        "--items",
+        action="store_true",
+        help="item analysis: facility, discrimination and choices picked, per question",
+    )
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     add_output(parser, "write to FILE (default: print it)")
 
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
+    from quiz.engine.items import ITEM_COLUMNS, flat
 
+    if args.items and args.player:
+        raise CommandError("--items analyses the whole class's answers; drop --player", 2)
     store = open_store()
     if args.game is not None and not store.query(
         "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
@@ -49,7 +61,14 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no live game {args.game} in the scores file {store.path}")
     filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
-    if args.by == "question":
+    if args.items:
+        analysed = _items(store, args)
+        shown = analysed if args.format == "json" else flat(analysed)  # a row per choice
+        columns = ITEM_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return shown
+    elif args.by == "question":
         listed = reports.question_report(store, filters)  # one row per question: small
         columns = reports.QUESTION_COLUMNS
 
@@ -70,3 +89,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         write(terminal_safe_stdout())
     return 0
+
+
+def _items(store: Store, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The item analysis of the answers kept (of one bank, with `--bank`), with the banks found
+    (bundled and QUIZ_PATH) giving each question's choices."""
+    from quiz.engine.discovery import load_library
+    from quiz.engine.items import item_analysis
+
+    return item_analysis(store, load_library().banks, args.bank, since=args.since)
