@@ -4,8 +4,8 @@ answers (`--items`), as a table, CSV or JSON."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.cli.common import (
     CommandError,
@@ -13,13 +13,11 @@ from quiz.cli.common import (
     open_store,
     say,
     since_date,
-    write_file,
-    write_out,
+    terminal_safe_stdout,
+    write_file_from,
 )
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from quiz.engine.store import Store
 
 
@@ -28,6 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--player", metavar="NAME", help="only this player")
     parser.add_argument(
         "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--game",
+        metavar="ID",
+        type=int,
+        help="only the answers of this live class game (its id, as `quiz host` shows it)",
     )
     parser.add_argument(
         "--by",
@@ -51,27 +55,39 @@ def run(args: argparse.Namespace) -> int:
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
     store = open_store()
-    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
+    if args.game is not None and not store.query(
+        "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
+    ):
+        raise CommandError(f"no live game {args.game} in the scores file {store.path}")
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.items:
-        rows, columns = _items(store, args), ITEM_COLUMNS
+        analysed = _items(store, args)
+        shown = analysed if args.format == "json" else flat(analysed)  # a row per choice
+        columns = ITEM_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return shown
     elif args.by == "question":
-        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+        listed = reports.question_report(store, filters)  # one row per question: small
+        columns = reports.QUESTION_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return listed
     else:
-        rows = reports.answers_report(store, filters)
-    shown = flat(rows) if args.items and args.format != "json" else rows
-    if args.format == "csv":
-        text = reports.to_csv(shown, columns)
-    elif args.format == "json":
-        text = reports.to_json(rows) + "\n"
-    else:
-        text = reports.to_table(shown, columns) + "\n" if rows else "No answers match.\n"
+
+        def rows() -> Iterable[dict[str, Any]]:  # read as they are written: never all at once
+            return reports.answer_rows(store, filters)
+
+    def write(out: TextIO) -> int:
+        return reports.write_report(rows, columns, args.format, out)
+
     if args.output:
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
-        write_file(args.output, text, force=args.force, encoding=encoding)
-        say(f"{len(rows)} rows written to {args.output}", err=True)
+        count = write_file_from(args.output, write, force=args.force, encoding=encoding)
+        say(f"{count} rows written to {args.output}", err=True)
     else:
-        write_out(text)
+        write(terminal_safe_stdout())
     return 0
 
 
