@@ -71,8 +71,12 @@ def _asked_by_bundled_bank() -> set[str]:
     asked: set[str] = set()
     for question in bank["questions"]:
         answers = question.get("answer")
-        for answer in answers if isinstance(answers, list) else [answers]:
-            if isinstance(answer, bool):
+        values = list(answers) if isinstance(answers, list) else [answers]
+        values += question.get("items", [])  # an order question: every item is an answer
+        pairs = question.get("pairs", [])
+        values += list(pairs.values()) if isinstance(pairs, dict) else [p[1] for p in pairs]
+        for answer in values:
+            if answer is None or isinstance(answer, bool):
                 continue
             if isinstance(answer, int | float):
                 if float(answer) in figures:
