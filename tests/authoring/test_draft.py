@@ -265,7 +265,7 @@ def test_quiz_draft_says_why_in_one_line(
 def test_lint_reports_each_draft_left_unreviewed_and_none_once_reviewed(tmp_path: Path) -> None:
     from quiz.authoring.lint import lint_paths
 
-    bank, draft = write_and_load(tmp_path, SEED, count=8)
+    bank, _ = write_and_load(tmp_path, SEED, count=8)
     path = tmp_path / "lesson.yaml"
     unreviewed = [f for f in lint_paths([path]).findings if f.rule == "draft-unreviewed"]
     assert sorted(f.question for f in unreviewed) == sorted(q.id for q in bank.questions)
