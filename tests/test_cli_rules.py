@@ -397,6 +397,16 @@ BAD_INPUTS: list[tuple[str, ...]] = [
     ("serve", "{missing}"),
     ("board",),  # no terminal
     ("board", "--since", "9999-12-31T23:59:59-23:59"),
+    ("host", "--port", "70000"),
+    ("host", "--code", "12ab"),
+    ("host", "--seconds", "1"),
+    ("host", "--resume", "{data}"),
+    ("host", "{data}"),  # no terminal
+    ("join", "h:1"),  # no code
+    ("join", "nowhere", "--code", "123456"),
+    ("join", "h:1", "--code", "x"),
+    ("join", "h:1", "--code", "123456", "--name", "{nul}"),
+    ("join", "h:1", "--code", "123456"),  # no terminal
     ("nonsense", "--flag"),
 ]
 

@@ -56,6 +56,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "serve": Subcommand("serve the game to browsers (classroom mode)", "serve"),
     "board": Subcommand("the teacher's live leaderboard of today's games", "board"),
     "export": Subcommand("write a bank in another format (GIFT for Moodle)", "export"),
+    "host": Subcommand("host a live class game: the teacher's screen, projected", "host"),
+    "join": Subcommand("join a live class game from this terminal", "join"),
     "draft": Subcommand("draft a bank from an article, for you to review", "draft"),
 }
 """Every subcommand, in the order `quiz --help` lists them."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
 
 from quiz.cli.common import (
     CommandError,
@@ -11,8 +12,8 @@ from quiz.cli.common import (
     open_store,
     say,
     since_date,
-    write_file,
-    write_out,
+    terminal_safe_stdout,
+    write_file_from,
 )
 
 
@@ -49,19 +50,23 @@ def run(args: argparse.Namespace) -> int:
     filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.by == "question":
-        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+        listed = reports.question_report(store, filters)  # one row per question: small
+        columns = reports.QUESTION_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return listed
     else:
-        rows = reports.answers_report(store, filters)
-    if args.format == "csv":
-        text = reports.to_csv(rows, columns)
-    elif args.format == "json":
-        text = reports.to_json(rows) + "\n"
-    else:
-        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+
+        def rows() -> Iterable[dict[str, Any]]:  # read as they are written: never all at once
+            return reports.answer_rows(store, filters)
+
+    def write(out: TextIO) -> int:
+        return reports.write_report(rows, columns, args.format, out)
+
     if args.output:
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
-        write_file(args.output, text, force=args.force, encoding=encoding)
-        say(f"{len(rows)} rows written to {args.output}", err=True)
+        count = write_file_from(args.output, write, force=args.force, encoding=encoding)
+        say(f"{count} rows written to {args.output}", err=True)
     else:
-        write_out(text)
+        write(terminal_safe_stdout())
     return 0

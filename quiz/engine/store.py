@@ -23,9 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.model import (
-    AnyQuestion,
-)
+from quiz.engine.model import AnyQuestion
 from quiz.engine.storefile import (
     FileIdentity,
     StoreError,
@@ -366,6 +364,15 @@ class Store:
             db.execute(
                 "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(at or self.now()), game_id)
             )
+
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of a read-only query, one at a time (a report of a year of answers is never
+        held in memory whole)."""
+        with self._uses:
+            self._following()
+            cursor = self.connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            yield from cursor.execute(sql, parameters)
 
     # Live class games (quiz host, issue 15): the live game, each student's game in it, and the
     # state that `quiz host --resume` continues from.

@@ -122,7 +122,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "answered_at",
     ),
     "reviews": ("player_id", "bank", "question_id", "question_hash", "card", "due"),
-    # Live class games (migration 2).
     "live_games": ("id", "title", "bank", "questions", "started_at", "ended_at", "state"),
     "live_answers": ("live_game_id", "number", "player", "answer"),
 }
@@ -168,39 +167,31 @@ def judge(connection: sqlite3.Connection, path: Path) -> FileState:
                 "move it away (or set QUIZ_HOME elsewhere)"
             )
         return FileState(version, mode)
-    probes = _probes() if version == SCHEMA_VERSION else _older_probes(version)
-    for probe in probes:  # preparing each fails if a table or column is missing
-        try:
-            connection.execute(probe)
-        except sqlite3.OperationalError as error:
-            if "no such" not in str(error):
-                raise
-            raise Damaged(f"schema version {version} with {error}") from None
+    if version > 0:
+        for probe in _probes(version):  # preparing each fails if a table or column is missing
+            try:
+                connection.execute(probe)
+            except sqlite3.OperationalError as error:
+                if "no such" not in str(error):
+                    raise
+                raise Damaged(f"schema version {version} with {error}") from None
     return FileState(version, mode)
 
 
 @cache
-def _probes() -> tuple[str, ...]:
-    """One `SELECT its columns FROM table LIMIT 0` per table of COLUMNS: cheap to run at every
-    start (0.03 ms), and an error if the file lacks any of them."""
+def _probes(version: int) -> tuple[str, ...]:
+    """One `SELECT its columns FROM table LIMIT 0` per table a store at `version` has: cheap to
+    run at every start (0.03 ms), and an error if the file lacks any of them. At the current
+    version, from COLUMNS; at an older one (a file to migrate), from its migrations."""
+    tables = COLUMNS if version == SCHEMA_VERSION else columns_made_by_migrations(version)
     return tuple(
-        f"SELECT {', '.join(columns)} FROM {table} LIMIT 0" for table, columns in COLUMNS.items()
-    )
-
-
-@cache
-def _older_probes(version: int) -> tuple[str, ...]:
-    """The probes of a store at an older `version` (one being migrated: rare, so its columns are
-    found by running its migrations in memory), checked before the file is changed."""
-    return tuple(
-        f"SELECT {', '.join(columns)} FROM {table} LIMIT 0"
-        for table, columns in columns_made_by_migrations(version).items()
+        f"SELECT {', '.join(columns)} FROM {table} LIMIT 0" for table, columns in tables.items()
     )
 
 
 def columns_made_by_migrations(version: int = SCHEMA_VERSION) -> dict[str, tuple[str, ...]]:
     """Every table and its columns, as the migrations up to `version` make them in an empty
-    database (for the test that COLUMNS says the same, and to judge an older file)."""
+    database (for older files, and for the test that COLUMNS says the same)."""
     connection = sqlite3.connect(":memory:")
     try:
         for script in MIGRATIONS[:version]:
@@ -252,6 +243,11 @@ def set_up(connection: sqlite3.Connection, path: Path, timeout: float) -> None:
                 _run_script(connection, MIGRATIONS[version])
                 version += 1
                 connection.execute(f"PRAGMA user_version = {version}")
+        except sqlite3.OperationalError as error:
+            connection.execute("ROLLBACK")
+            if "no such" in str(error):  # a table or column its version had is missing
+                raise Damaged(f"schema version {version} with {error}") from None
+            raise
         except BaseException:
             connection.execute("ROLLBACK")
             raise

@@ -64,7 +64,8 @@ class QuizApp(App[None]):
         self.session: Session | None = None
 
     def on_load(self) -> None:
-        exit_on_signals(self)  # the terminal is restored whatever ends the game (quiz.ui.signals)
+        # the terminal is restored whatever ends the game, the answers kept (quiz.ui.signals)
+        exit_on_signals(self, on_stuck=self.recorder.close)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_screen)
