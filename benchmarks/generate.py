@@ -1,5 +1,5 @@
 """Generated libraries for the benchmarks: N banks of M questions, every registered question type
-in turn, with a source text.
+in turn (its `quiz new` example), with a source text.
 
 Each bank gets its own short article, and every question's context is a sentence of it, so that
 loading exercises every check a real bank does (excerpts against the source included).
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
-from quiz.engine.model import QUESTION_TYPES
+from quiz.engine.model import QUESTION_CLASSES, QUESTION_TYPES
 
 TOPICS = ("Trade", "Places", "History", "People", "Resources")
 WORDS = (
@@ -40,43 +41,13 @@ def _sentence(rng: random.Random, number: int) -> str:
     )
 
 
-def _body(kind: str, rng: random.Random, number: int) -> str:
-    """The lines of a question that its type adds (every registered type has some)."""
-    choices = [f"Option {number}-{letter}" for letter in "abcd"]
-    bodies = {
-        "choice": lambda: (
-            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[0])}\n"
-            f"    feedback:\n      {json.dumps(choices[1])}: Not this one.\n"
-        ),
-        "multi": lambda: (
-            f"    choices: {json.dumps(choices)}\n    answer: {json.dumps(choices[:2])}\n"
-        ),
-        "truefalse": lambda: f"    answer: {'true' if number % 2 else 'false'}\n",
-        "number": lambda: (
-            f"    answer: {rng.randint(1, 1000)}\n    tolerance: 1\n    unit: items\n"
-        ),
-        "text": lambda: (
-            f"    answer: Word{number}\n    accept: [Wurd{number}]\n    hint: It starts with W.\n"
-        ),
-        "order": lambda: f"    items: {json.dumps(choices)}\n",
-    }
-    return bodies[kind]()
-
-
-def _question(rng: random.Random, bank: int, number: int, context: str) -> str:
-    kind = QUESTION_TYPES[number % len(QUESTION_TYPES)]
-    head = (
-        f"  - id: q{bank}-{number}\n"
-        f"    type: {kind}\n"
-        f"    topic: {TOPICS[number % len(TOPICS)]}\n"
-        f"    difficulty: {('easy', 'medium', 'hard')[number % 3]}\n"
-        f"    prompt: {json.dumps(f'Question {number} of bank {bank}: which one is right?')}\n"
-    )
-    tail = (
-        f"    explanation: {json.dumps(f'Because the source says so in fact {number}.')}\n"
-        f"    context: {json.dumps(context)}\n"
-    )
-    return head + _body(kind, rng, number) + tail
+def _question(bank: int, number: int, context: str) -> str:
+    """Question `number` of a bank: the example of a registered type (each in turn, as
+    `quiz new` writes it), under its own id and topic, its context a sentence of the article."""
+    kind = QUESTION_CLASSES[QUESTION_TYPES[number % len(QUESTION_TYPES)]]
+    text = kind.example.format(context=json.dumps(context))
+    text = re.sub(r"(?m)^  - id: \S+", f"  - id: q{bank}-{number}", text, count=1)
+    return re.sub(r"(?m)^    topic: .*$", f"    topic: {TOPICS[number % len(TOPICS)]}", text)
 
 
 def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> list[Path]:
@@ -88,7 +59,7 @@ def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> lis
         sentences = [_sentence(rng, n) for n in range(per_bank)]
         source = folder / "sources" / f"article-{bank}.txt"
         source.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
-        questions = "".join(_question(rng, bank, n, sentences[n]) for n in range(per_bank))
+        questions = "".join(_question(bank, n, sentences[n]) for n in range(per_bank))
         path = folder / f"bank-{bank:03d}.yaml"
         path.write_text(
             f"title: Generated bank {bank}\nsource:\n  title: Article {bank}\n"

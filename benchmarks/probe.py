@@ -142,16 +142,15 @@ def _quiz_app(paths: list[str], count: int | None = 10):  # type: ignore[no-unty
 
 def _asking(app: Any, number: int) -> Callable[[], bool]:
     """True once question `number` is on screen, its answer widget focused (the last step)."""
-    from textual.widgets import Input, OptionList
-
     from quiz.ui.screens.game import GameScreen
+    from quiz.ui.widgets.answer import AnswerInput
 
     def asking() -> bool:
         screen = app.screen
         return (
             isinstance(screen, GameScreen)
             and screen.session.number == number
-            and isinstance(app.focused, OptionList | Input)
+            and isinstance(app.focused, AnswerInput)
         )
 
     return asking
@@ -183,10 +182,6 @@ async def keys_hello(presses: int, full_screen: bool = False) -> None:
     _report(key=timings)
 
 
-FIRST_KEYS: dict[str, tuple[str, ...]] = {"choice": ("1",), "multi": ("1",), "typed": ("5",)}
-"""What is pressed before the timed `Enter`, by answer input (an order is submitted as shown)."""
-
-
 async def keys_quiz(path: str, questions: int) -> None:
     """Answer every question of a long game by keys: the answer key to the frame showing its
     feedback, and the continue key to the frame showing the next question."""
@@ -200,8 +195,9 @@ async def keys_quiz(path: str, questions: int) -> None:
         await frames.shown()
         screen = app.screen
         for number in range(1, questions + 1):
-            question = screen.session.current.question
-            await pilot.press(*FIRST_KEYS.get(question.input, ()))
+            asked = screen.session.current  # answered with its typed form, which every input takes
+            question = asked.question
+            await pilot.press(*question.typed_form(question.right_response(), asked.choices))
             await pilot.pause()
             frames.expect(lambda: any(panel.display for panel in screen.query(FeedbackPanel)))
             start = time.perf_counter()

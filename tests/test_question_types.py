@@ -9,6 +9,7 @@ import json
 import random
 import re
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,16 @@ import pytest
 from quiz.authoring.gift import export_gift
 from quiz.authoring.moodle_xml_writer import export_moodle_xml
 from quiz.authoring.starter import write_starter
+from quiz.engine import reports
+from quiz.engine.games import new_session
 from quiz.engine.loader import load_bank
 from quiz.engine.model import QUESTION_CLASSES, QUESTION_TYPES, AnyQuestion, Bank
+from quiz.engine.recording import GameRecorder
+from quiz.engine.review import plan_review
 from quiz.engine.schema import json_schema
 from quiz.engine.scoring import score_answer
-from quiz.engine.session import Session
-from quiz.engine.store import question_hash
+from quiz.engine.session import GameSettings, Session
+from quiz.engine.store import Store, question_hash
 from quiz.ui.screens.results import ResultsScreen
 from tests.ui.helpers import answer_current, make_app, text_of, wrong_response
 
@@ -62,6 +67,11 @@ def test_a_type_is_whole_from_its_file_to_its_export(starter: Bank, name: str) -
     # Its right answer counts and a wrong one does not, each written out for the player.
     right = question.check(question.right_response())
     wrong = question.check(wrong_response(asked))
+    # Each answer has a typed form (what the keys of its input spell), read back the same.
+    for response, verdict in ((question.right_response(), right), (wrong_response(asked), wrong)):
+        typed = question.typed_form(response, asked.choices)
+        read = question.read(typed, asked.choices)
+        assert typed and read is not None and question.check(read) == verdict
     assert right.correct and right.given and not wrong.correct and wrong.given
     assert question.answer_text()
     # Scoring does not care about types.
@@ -111,3 +121,30 @@ def test_fingerprints_of_existing_questions_never_change() -> None:
         "trade-russia": "4f1a1ffb70b1fd75",
         "khorgos": "f183caf461be703b",
     }
+
+
+@pytest.mark.parametrize("name", QUESTION_TYPES)
+def test_a_type_is_kept_reported_and_reviewed_in_a_hot_seat_game(
+    starter: Bank, name: str, tmp_path: Path
+) -> None:
+    """Two players take turns on the type's question; each answer lands in the store as the
+    player gave it (the report's answer column), and the wrong one comes back for review."""
+    now = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    store = Store.open(tmp_path / "quiz.db", now=lambda: now).store
+    question = example(starter, name)
+    bank = replace(starter, questions=[question, question])
+    settings = GameSettings(players=("Ann", "Bo"), seed=1, count=None)
+    session = new_session([bank], settings, observers=[GameRecorder(store)])
+    given = {}
+    while not session.finished:
+        asked = session.current
+        right = session.player.name == "Bo"
+        response = asked.question.right_response() if right else wrong_response(asked)
+        given[session.player.name] = session.answer(response).verdict.given
+        session.advance()
+    rows = {row["player"]: row for row in reports.answers_report(store, reports.Filters())}
+    assert (rows["Ann"]["answer"], rows["Ann"]["correct"]) == (given["Ann"], 0)
+    assert (rows["Bo"]["answer"], rows["Bo"]["correct"]) == (given["Bo"], 1)
+    soon = now + timedelta(minutes=5)  # a wrong answer comes back within minutes, a right one later
+    assert [q.id for _, q in plan_review(store, "Ann", [bank], soon).due] == [question.id]
+    assert plan_review(store, "Bo", [bank], soon).due == []

@@ -92,9 +92,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _items(store: Store, args: argparse.Namespace) -> list[dict[str, Any]]:
-    """The item analysis of the answers kept (of one bank, with `--bank`), with the banks found
-    (bundled and QUIZ_PATH) giving each question's choices."""
+    """The item analysis of the answers kept (of one bank with `--bank`, one live class game
+    with `--game`), with the banks found (bundled and QUIZ_PATH) giving each question's
+    choices."""
     from quiz.engine.discovery import load_library
     from quiz.engine.items import item_analysis
 
-    return item_analysis(store, load_library().banks, args.bank, since=args.since)
+    return item_analysis(store, load_library().banks, args.bank, since=args.since, game=args.game)

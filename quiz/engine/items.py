@@ -102,11 +102,16 @@ def first_answers(
     bank: str | None,
     current: Mapping[tuple[str, str], AnyQuestion],
     since: datetime | None = None,
+    game: int | None = None,
 ) -> list[_Item]:
     """Each player's first answer to each question (of one bank, or all; answered since
-    `since`, or ever), as recorded under the question's current version when the bank is
-    known."""
-    clauses, parameters = [], []
+    `since`, or ever; in one live class game, or any), as recorded under the question's current
+    version when the bank is known."""
+    clauses: list[str] = []
+    parameters: list[Any] = []
+    if game is not None:
+        clauses.append("g.live_game_id = ?")
+        parameters.append(game)
     if bank:
         clauses.append("a.bank = ?")
         parameters.append(bank)
@@ -161,14 +166,18 @@ def discrimination(strength_and_right: Sequence[tuple[float, bool]]) -> float | 
 
 
 def item_analysis(
-    store: Store, banks: Sequence[Bank], bank: str | None = None, since: datetime | None = None
+    store: Store,
+    banks: Sequence[Bank],
+    bank: str | None = None,
+    since: datetime | None = None,
+    game: int | None = None,
 ) -> list[dict[str, Any]]:
-    """One row per question answered (of `bank`, or of every bank; since `since`, or ever),
-    with ITEM_COLUMNS: in each bank's question order, then questions no longer in a known bank
-    by id."""
+    """One row per question answered (of `bank`, or of every bank; since `since`, or ever; in
+    one live class game, or any), with ITEM_COLUMNS: in each bank's question order, then
+    questions no longer in a known bank by id."""
     known = {(b.name, q.id): q for b in banks if bank in (None, b.name) for q in b.questions}
     order = {key: place for place, key in enumerate(known)}
-    items = first_answers(store, bank, known, since)
+    items = first_answers(store, bank, known, since, game)
     totals: dict[tuple[str, str], Counter[bool]] = defaultdict(Counter)  # (bank, player)
     for item in items:
         for player, (_, correct) in item.answers.items():

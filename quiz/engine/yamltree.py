@@ -270,6 +270,8 @@ class TreeReader:
 
 def find_node(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Node:
     """The node at a path of keys and indexes (the key node itself when `key`), or the nearest.
+    An index into a mapping takes its entry at that place (a match question's pairs are written
+    either way).
 
     Used to place a schema error found after reading: it is rarely called, so a linear search of
     each mapping is fine.
@@ -278,7 +280,10 @@ def find_node(root: Node, loc: Sequence[str | int], *, key: bool = False) -> Nod
     for index, part in enumerate(loc):
         last = index == len(loc) - 1
         if isinstance(node, MappingNode):
-            match = next((pair for pair in node.value if pair[0].value == part), None)
+            if isinstance(part, int):  # the part-th entry (keys are text): `left: right` pairs
+                match = node.value[part] if part < len(node.value) else None
+            else:
+                match = next((pair for pair in node.value if pair[0].value == part), None)
             if match is None:
                 return node
             node = match[0] if (last and key) else match[1]

@@ -188,3 +188,26 @@ def test_quiz_report_items(
     assert capsys.readouterr().out == "No answers match.\n"
     assert main(["report", "--items", "--player", "P1"]) == 2
     assert "--items analyses the whole class" in capsys.readouterr().err
+
+
+def test_one_live_class_game(store: Store, bank: Bank) -> None:
+    """`--game`: only the answers of one live class game's students count."""
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO live_games(id, title, bank, questions, started_at, state)"
+            " VALUES (7, 'Class', 'demo', 5, '2026-11-28T09:00:00Z', '{}')"
+        )
+        db.execute(
+            "UPDATE games SET live_game_id = 7 WHERE player_id IN"
+            " (SELECT id FROM players WHERE name IN ('P1', 'P5', 'P6'))"
+        )
+    rows = {row["question_id"]: row for row in item_analysis(store, [bank], "demo", game=7)}
+    trade = rows["trade-china-2024"]
+    assert (trade["answered"], trade["right"]) == (3, 1)  # P1 right, P5 and P6 wrong
+    assert trade["picks"] == {
+        "$44 billion": 1,
+        "$64 billion": 1,
+        "$95 billion": 1,
+        "$150 billion": 0,
+    }
+    assert trade["discrimination"] is None  # three players: too few

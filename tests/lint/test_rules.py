@@ -181,3 +181,23 @@ def test_a_feedback_with_an_outside_fact_is_flagged_where_it_is(tmp_path: Path) 
         lines[finding.line - 1][finding.column - 1 :] == "Azerbaijan lies across the Caspian Sea."
     )
     assert "names 'Caspian'" in finding.message
+
+
+def test_an_order_questions_items_can_give_an_answer_away(tmp_path: Path) -> None:
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: summit-city
+    type: text
+    prompt: In which city does the gathering of Central Asian leaders take place?
+    answer: Astana
+  - id: timeline
+    type: order
+    prompt: Put these in the order they happened, earliest first.
+    items:
+      - The nations gain independence
+      - Kazakhstan reveals nuclear plans
+      - The gathering of Central Asian leaders takes place in Astana
+""",
+    )
+    assert fired == [("timeline", "gives-away-another")]

@@ -82,20 +82,9 @@ def wrong_response(asked: Asked) -> Response:
 
 
 def keys_for(asked: Asked, response: Response) -> list[str]:
-    """The keys a player presses to give `response` to the question on screen."""
-    kind = asked.question.input
-    if kind == "choice":
-        picked = ("True" if response else "False") if isinstance(response, bool) else response
-        return [str(asked.choices.index(str(picked)) + 1), "enter"]
-    if kind == "multi":
-        assert isinstance(response, frozenset)
-        return [*(str(i + 1) for i, c in enumerate(asked.choices) if c in response), "enter"]
-    if kind == "typed":
-        return [*str(response), "enter"]
-    if kind == "order":  # the items' numbers, as shown, in the new order
-        assert isinstance(response, tuple)
-        return [*(str(asked.choices.index(item) + 1) for item in response), "enter"]
-    raise AssertionError(f"no keys known for the input {kind!r}")
+    """The keys a player presses to give `response` to the question on screen: its typed form
+    (every answer input takes it), then Enter."""
+    return [*asked.question.typed_form(response, asked.choices), "enter"]
 
 
 async def answer_current(pilot: Pilot[None], *, right: bool) -> None:

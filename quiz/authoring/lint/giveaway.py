@@ -28,6 +28,7 @@ from quiz.engine.model import (
     TextQuestion,
     format_number,
 )
+from quiz.engine.question_types.order import OrderQuestion
 
 SHARED_CUES = 2
 """How many uncommon prompt words two questions must share for one to give the other away."""
@@ -115,6 +116,9 @@ def _fields(question: AnyQuestion) -> Iterator[tuple[Loc, str, str]]:
         for index, choice in enumerate(question.choices):
             if choice in right:
                 yield ("choices", index), "right choice", choice
+    elif isinstance(question, OrderQuestion):  # every item is shown, and every one is right
+        for index, item in enumerate(question.items):
+            yield ("items", index), "item", item
 
 
 @rule(

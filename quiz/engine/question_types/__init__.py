@@ -3,7 +3,8 @@
 Adding a type: write its module (a `QuestionBase` subclass: fields, rules, asking, checking,
 fingerprint, example), then add it to `AnyQuestion` and `QUESTION_CLASSES` below. mypy then
 names each place that switches over the types and does not know the new one yet (each such
-switch ends in `typing.assert_never`): its answer input in the game and its GIFT export.
+switch ends in `typing.assert_never`): its GIFT and Moodle XML exports (and, for a new kind of
+answer input, the game's choice of widget). See "Adding a question type" in docs/authoring.md.
 """
 
 from __future__ import annotations

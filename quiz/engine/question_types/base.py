@@ -183,6 +183,12 @@ class QuestionBase(ABC):
         as the response it stands for; None when it cannot stand for one."""
 
     @abstractmethod
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        """The response written as a player types it, against the options as asked (`read`
+        reads it back). Typed as keys into the type's answer input, then `Enter`, it answers:
+        every input takes its type's typed form (the tests and the benchmarks answer so)."""
+
+    @abstractmethod
     def answer_text(self) -> str:
         """The right answer written out for a student (feedback, results, reports)."""
 

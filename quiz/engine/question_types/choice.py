@@ -126,6 +126,10 @@ class ChoiceQuestion(QuestionBase):
     def read(self, typed: str, options: Sequence[str]) -> Response | None:
         return read_number(typed, options)
 
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        """The choice's number."""
+        return str(options.index(str(response)) + 1)
+
     def answer_text(self) -> str:
         """The right choice."""
         return self.answer

@@ -82,6 +82,11 @@ class MultiQuestion(QuestionBase):
             return None
         return frozenset(options[int(d) - 1] for d in digits)
 
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        """The picked choices' numbers (`13`)."""
+        picked = response if isinstance(response, frozenset) else frozenset()
+        return "".join(str(i + 1) for i, choice in enumerate(options) if choice in picked)
+
     def answer_text(self) -> str:
         """The right choices, in the order the bank lists them."""
         right = set(self.answer)

@@ -78,6 +78,9 @@ class NumberQuestion(QuestionBase):
     def read(self, typed: str, options: Sequence[str]) -> Response | None:
         return typed.strip() or None
 
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        return str(response)
+
     def answer_text(self) -> str:
         """The number, without a needless `.0`, and its unit."""
         number = format_number(self.answer)

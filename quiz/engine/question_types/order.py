@@ -95,6 +95,11 @@ class OrderQuestion(QuestionBase):
             return None
         return tuple(options[number - 1] for number in numbers)
 
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        """The items' numbers, as asked, in the response's order (`3142`)."""
+        items = response if isinstance(response, tuple) else ()
+        return "".join(str(options.index(item) + 1) for item in items)
+
     def answer_text(self) -> str:
         """The items in order: `Mercury → Venus → Earth → Mars`."""
         return ARROW.join(self.items)

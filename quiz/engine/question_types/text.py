@@ -71,6 +71,9 @@ class TextQuestion(QuestionBase):
     def read(self, typed: str, options: Sequence[str]) -> Response | None:
         return typed.strip() or None
 
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        return str(response)
+
     def answer_text(self) -> str:
         """The expected answer."""
         return self.answer

@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from quiz.engine.checking import Verdict
 
 
+def _said(response: Response) -> bool:
+    """What a response says: true or false (`True`/`False` as text, as the choices read)."""
+    if isinstance(response, bool):
+        return response
+    return str(response).strip().casefold() == "true"
+
+
 @dataclass(frozen=True, kw_only=True)
 class TrueFalseQuestion(QuestionBase):
     """Is the statement true or false?"""
@@ -50,9 +57,7 @@ class TrueFalseQuestion(QuestionBase):
     def check(self, response: Response, known_answers: Collection[str] = ()) -> Verdict:
         from quiz.engine.checking import Verdict  # with the first answer
 
-        said = (
-            response if isinstance(response, bool) else str(response).strip().casefold() == "true"
-        )
+        said = _said(response)
         return Verdict(said is self.answer, "True" if said else "False")
 
     def right_response(self) -> Response:
@@ -69,6 +74,10 @@ class TrueFalseQuestion(QuestionBase):
         if word in ("false", "f"):
             return False
         return None
+
+    def typed_form(self, response: Response, options: Sequence[str]) -> str:
+        """The number of `True` or `False`."""
+        return str(options.index("True" if _said(response) else "False") + 1)
 
     def answer_text(self) -> str:
         """`True` or `False`."""

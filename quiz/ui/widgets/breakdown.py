@@ -100,7 +100,9 @@ class BreakdownTable(Widget):
         widest_right = max(_width(right) for _, right in rows)
         if widest_left + GAP + widest_right <= width:  # it fits: no row wraps
             left_width = widest_left
-        else:  # the player's side, with its marks and remarks, gets the larger share
+        elif width - GAP - widest_right >= (width - GAP) // 2:  # only the player's side wraps
+            left_width = width - GAP - widest_right
+        else:  # both wrap; the player's side, with its marks and remarks, gets more room
             left_width = max(1, (width - GAP) * 3 // 5)
         right_width = max(1, width - GAP - left_width)
         lines: list[Content] = []
