@@ -71,8 +71,12 @@ def _asked_by_bundled_bank() -> set[str]:
     asked: set[str] = set()
     for question in bank["questions"]:
         answers = question.get("answer")
-        for answer in answers if isinstance(answers, list) else [answers]:
-            if isinstance(answer, bool):
+        found = answers if isinstance(answers, list) else [answers]
+        pairs = question.get("pairs") or []
+        found += list(pairs.values()) if isinstance(pairs, dict) else [p[1] for p in pairs]
+        found += question.get("items") or []
+        for answer in found:
+            if answer is None or isinstance(answer, bool):
                 continue
             if isinstance(answer, int | float):
                 if float(answer) in figures:
