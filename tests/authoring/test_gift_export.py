@@ -116,3 +116,13 @@ def test_the_header_is_kept_in_comments(tmp_path: Path) -> None:
         "publisher": "A paper",
         "url": "https://example.org/a",
     }
+
+
+def test_order_questions_are_left_out_of_gift_each_named() -> None:
+    warned: list[str] = []
+    gift = export_gift(load_bank(DATA.parent / "banks" / "new-types.yaml"), warned.append)
+    assert warned == [
+        "trade-partners-ranked: GIFT has no ordering question; left out",
+        "summit-leaders-listed: GIFT has no ordering question; left out",
+    ]
+    assert "{" not in gift

@@ -24,14 +24,36 @@ def example_bank(folder: Path, questions: str, name: str = "example.yaml") -> Pa
     items: list[dict[str, Any]] = yaml.safe_load(questions)
     (folder / "sources").mkdir(parents=True, exist_ok=True)
     (folder / "sources" / ARTICLE.name).write_text(ARTICLE.read_text("utf-8"), encoding="utf-8")
-    bank = {
+    header = {
         "title": "Examples",
         "source": {"title": "The article", "text": f"sources/{ARTICLE.name}"},
-        "questions": [{**DEFAULTS, **item} for item in items],
     }
+    comments = _comments_above(questions)
+    lines = [yaml.safe_dump(header, allow_unicode=True, sort_keys=False).rstrip(), "questions:"]
+    for item in items:
+        lines += [f"  {comment}" for comment in comments.get(str(item.get("id")), [])]
+        body = yaml.safe_dump([{**DEFAULTS, **item}], allow_unicode=True, sort_keys=False)
+        lines += [f"  {line}" for line in body.rstrip().splitlines()]
     path = folder / name
-    path.write_text(yaml.safe_dump(bank, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _comments_above(questions: str) -> dict[str, list[str]]:
+    """The comment lines written just above each question (by id), kept in the bank written:
+    some rules read them (a `quiz draft` mark)."""
+    found: dict[str, list[str]] = {}
+    waiting: list[str] = []
+    for line in questions.splitlines():
+        text = line.strip()
+        if text.startswith("#"):
+            waiting.append(text)
+        elif text.startswith("- id:"):
+            found[text.removeprefix("- id:").strip()] = waiting
+            waiting = []
+        elif text:
+            waiting = []
+    return found
 
 
 def lint_example(folder: Path, questions: str) -> LintReport:

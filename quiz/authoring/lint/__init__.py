@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.authoring.lint import answers, choices, giveaway, wording
+from quiz.authoring.lint import answers, choices, drafts, giveaway, wording
 from quiz.authoring.lint.core import NEEDLESS_IGNORE, UNKNOWN_RULE, Finding, LintRule, lint_bank
 from quiz.engine.discovery import collector_paused, find_bank_files
 from quiz.engine.errors import BankError, LoadError, display_path
@@ -23,6 +23,7 @@ RULES: tuple[LintRule, ...] = (
     *wording.RULES,
     *answers.RULES,
     *giveaway.RULES,
+    *drafts.RULES,
 )
 """Every rule, in the order the guide lists them."""
 
