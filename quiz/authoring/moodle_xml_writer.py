@@ -27,6 +27,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.question_types.order import OrderQuestion
 
 
@@ -156,6 +157,17 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
             ]
         case OrderQuestion():
             return None  # left out, as quiz import leaves out Moodle's ordering questions
+        case MatchQuestion():
+            subquestions = [
+                f'    <subquestion format="plain_text">\n      <text>{_cdata(left)}</text>\n'
+                f"      <answer>\n        <text>{_cdata(right)}</text>\n      </answer>\n"
+                "    </subquestion>\n"
+                for left, right in [
+                    *question.pairs,
+                    *(("", extra) for extra in question.distractors),
+                ]
+            ]
+            return "matching", ["    <shuffleanswers>true</shuffleanswers>\n", *subquestions]
         case _:
             assert_never(question)
 
