@@ -256,3 +256,20 @@ def test_commands_print_only_through_the_terminal_safe_helpers() -> None:
             continue
         source = module.read_text(encoding="utf-8")
         assert not re.search(r"\bprint\(|\.write\(", source), module.name
+
+
+def test_the_cycle_collector_runs_again_whenever_no_game_starts(tmp_path: Path) -> None:
+    """`quiz play` pauses the collector until the game's first screen; when no game starts (an
+    error, or nothing due in review) it runs again, as it does once a game is drawn."""
+    import gc
+
+    from quiz.cli import CommandError, parse_arguments
+    from quiz.cli.play import prepare_play
+
+    assert gc.isenabled()
+    with pytest.raises(CommandError):
+        prepare_play(parse_arguments(["play", "--bank", "nothing", str(DATA / "demo.yaml")]))
+    assert gc.isenabled()
+    review = ["play", "--mode", "review", "--player", "Nobody", str(DATA / "demo.yaml")]
+    assert prepare_play(parse_arguments(review)) is None
+    assert gc.isenabled()

@@ -240,6 +240,7 @@ READERS: dict[str, Callable[[Path, Path], list[str]]] = {
         str(tmp / "o"),
     ],
     "validate": lambda given, tmp: ["validate", str(given)],
+    "lint": lambda given, tmp: ["lint", str(given)],
     "list": lambda given, tmp: ["list", str(given)],
 }
 
@@ -286,12 +287,16 @@ def _printing_commands(work: Workspace, hostile: Path) -> Iterator[list[str]]:
     """Every command line that prints text from a file, the store or a person."""
     yield ["validate", str(hostile)]
     yield ["validate", "--format", "json", str(hostile)]
+    yield ["lint", str(hostile)]
+    yield ["lint", "--format", "json", str(hostile)]
     yield ["list", str(hostile)]
     yield ["scores"]
     yield ["scores", "--bank", "\x1b[2Jdemo"]
     for by in ("answer", "question"):
         for output in ("table", "csv", "json"):
             yield ["report", "--by", by, "--format", output]
+    for output in ("table", "csv", "json"):
+        yield ["report", "--items", "--format", output]
     yield [
         "import",
         str(hostile / "gift\x1b[2J.gift"),
@@ -334,15 +339,16 @@ def test_hostile_text_is_shown_visibly(work: Workspace, capsys: pytest.CaptureFi
 # --- item 6: every CSV cell neutralised ----------------------------------------------------
 
 
-@pytest.mark.parametrize("by", ["answer", "question"])
+@pytest.mark.parametrize("by", ["answer", "question", "items"])
 def test_every_csv_cell_is_safe_in_a_spreadsheet(
     by: str, work: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _play("=cmd|' /C calc'!A0", "@SUM(1+1)", answer="+1-1")
     _play("-2+3", "demo", answer="\t=1+1")
     target = work.folder / f"{by}.csv"
-    printed = run(capsys, "report", "--by", by, "--format", "csv").out
-    assert run(capsys, "report", "--by", by, "--format", "csv", "-o", str(target)).code == 0
+    report = ["report", "--items"] if by == "items" else ["report", "--by", by]
+    printed = run(capsys, *report, "--format", "csv").out
+    assert run(capsys, *report, "--format", "csv", "-o", str(target)).code == 0
     written = target.read_text(encoding="utf-8-sig")
     for text in (printed, written):
         rows = list(csv.reader(io.StringIO(text)))
@@ -369,6 +375,10 @@ BAD_INPUTS: list[tuple[str, ...]] = [
     ("validate", "--format", "xml"),
     ("validate", "{missing}"),
     ("validate", "{nul}"),
+    ("lint", "--format", "xml"),
+    ("lint", "{missing}"),
+    ("lint", "{nul}"),
+    ("lint", "{empty}"),
     ("list", "{missing}"),
     ("list", "{empty}"),
     ("scores", "--bank"),
@@ -377,6 +387,7 @@ BAD_INPUTS: list[tuple[str, ...]] = [
     ("report", "--since", "last tuesday"),
     ("report", "-o", "{missing}/out.csv"),
     ("report", "-o", "{empty}"),
+    ("report", "--items", "--player", "Ann"),
     ("new", "{data}/demo.yaml"),
     ("new", "{empty}/bank.txt"),
     ("new", "{empty}/b.yaml", "--source", "{missing}"),
@@ -397,6 +408,16 @@ BAD_INPUTS: list[tuple[str, ...]] = [
     ("serve", "{missing}"),
     ("board",),  # no terminal
     ("board", "--since", "9999-12-31T23:59:59-23:59"),
+    ("host", "--port", "70000"),
+    ("host", "--code", "12ab"),
+    ("host", "--seconds", "1"),
+    ("host", "--resume", "{data}"),
+    ("host", "{data}"),  # no terminal
+    ("join", "h:1"),  # no code
+    ("join", "nowhere", "--code", "123456"),
+    ("join", "h:1", "--code", "x"),
+    ("join", "h:1", "--code", "123456", "--name", "{nul}"),
+    ("join", "h:1", "--code", "123456"),  # no terminal
     ("nonsense", "--flag"),
 ]
 

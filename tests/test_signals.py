@@ -124,3 +124,43 @@ def test_closing_the_terminal_mid_game_ends_it_and_keeps_the_answer(tmp_path: Pa
         assert time.monotonic() < deadline, "the game did not end"
         time.sleep(0.1)
     assert answers_kept(tmp_path) == 1
+
+
+STUCK_APP = """
+import sys, threading, time
+from pathlib import Path
+from textual.app import App
+from textual.widgets import Label
+import quiz.ui.signals as signals
+
+signals.GRACE_SECONDS = 1.0
+
+class Stuck(App[None]):
+    def compose(self):
+        yield Label("ready")
+
+    def on_load(self) -> None:
+        signals.exit_on_signals(self, on_stuck=lambda: Path(sys.argv[1]).write_text("saved"))
+
+    async def on_unmount(self) -> None:
+        threading.Event().wait()  # as Textual's shutdown did on a closed terminal: for ever
+
+Stuck().run()
+"""
+
+
+def test_an_app_whose_exit_hangs_is_ended_after_saving(tmp_path: Path) -> None:
+    """The watchdog: should the app not end after a signal, what waits is saved and the process
+    ends anyway, with the signal's status (a closed terminal once left games running)."""
+    script, saved = tmp_path / "stuck.py", tmp_path / "saved"
+    script.write_text(STUCK_APP)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child becomes the app
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, str(script), str(saved)])
+    game = Game.__new__(Game)
+    game.pid, game.fd, game.output = pid, fd, b""
+    game.read_until(b"ready")
+    os.kill(pid, signal.SIGTERM)
+    assert game.wait_for_exit(seconds=30) == 128 + signal.SIGTERM
+    assert saved.read_text() == "saved"

@@ -24,6 +24,7 @@ from quiz.authoring.contexts import find_context
 from quiz.authoring.convert import ImportResult, Loss, Skipped, number_text, slug
 from quiz.authoring.markup import to_plain
 from quiz.engine.model import format_number
+from quiz.engine.question_types.order import ARROW
 
 EVIDENCE = "Evidence: “"
 """How exports end the general feedback with the question's context, which imports read back."""
@@ -355,8 +356,20 @@ def _match(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> Refused:
     return Refused("matching questions are not supported yet", "matching")
 
 
-def _ordering(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> Refused:
-    return Refused("ordering questions are not supported yet", "ordering")
+def _ordering(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+    """Moodle's ordering question as an `order`: its answers are the items in the right order
+    (blank ones dropped, as Moodle drops them); the reader has reported what grading is lost."""
+    items = [text for text, _answer in _kept(q.answers, texts, "an item")]
+    if not 3 <= len(items) <= 8:
+        return Refused(
+            f"{len(items)} items to put in order: an order question has 3 to 8", "ordering"
+        )
+    seen: dict[str, str] = {}
+    for item in items:
+        if item.casefold() in seen:
+            return Refused(f"the item '{item}' is listed twice: its place is unclear", "ordering")
+        seen[item.casefold()] = item
+    return {"type": "order", "items": items, "_shown": ARROW.join(items)}
 
 
 _MAPPERS: dict[str, Any] = {

@@ -156,7 +156,15 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
                 ),
             ]
         case OrderQuestion():
-            return None  # left out, as quiz import leaves out Moodle's ordering questions
+            return "ordering", [
+                "    <layouttype>VERTICAL</layouttype>\n",
+                "    <selecttype>ALL</selecttype>\n",
+                f"    <selectcount>{len(question.items)}</selectcount>\n",
+                "    <gradingtype>ALL_OR_NOTHING</gradingtype>\n",
+                "    <showgrading>SHOW</showgrading>\n",
+                "    <numberingstyle>none</numberingstyle>\n",
+                *(_answer(str(place), item) for place, item in enumerate(question.items, 1)),
+            ]
         case MatchQuestion():
             subquestions = [
                 f'    <subquestion format="plain_text">\n      <text>{_cdata(left)}</text>\n'

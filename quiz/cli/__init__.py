@@ -47,6 +47,7 @@ class Subcommand(NamedTuple):
 SUBCOMMANDS: dict[str, Subcommand] = {
     "play": Subcommand("play a game (the default command)", "play"),
     "validate": Subcommand("check banks and report every mistake", "validate"),
+    "lint": Subcommand("find weak questions (item-writing flaws) in valid banks", "lint"),
     "list": Subcommand("list the banks found, with their topics", "list_banks"),
     "scores": Subcommand("the leaderboards: each player's best game", "scores"),
     "report": Subcommand("teacher reports of the answers kept", "report"),
@@ -56,6 +57,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "serve": Subcommand("serve the game to browsers (classroom mode)", "serve"),
     "board": Subcommand("the teacher's live leaderboard of today's games", "board"),
     "export": Subcommand("write a bank in another format (GIFT for Moodle)", "export"),
+    "host": Subcommand("host a live class game: the teacher's screen, projected", "host"),
+    "join": Subcommand("join a live class game from this terminal", "join"),
     "draft": Subcommand("draft a bank from an article, for you to review", "draft"),
 }
 """Every subcommand, in the order `quiz --help` lists them."""

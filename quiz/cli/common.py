@@ -7,11 +7,12 @@ the game's start-up included, imports it.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO, cast
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -179,6 +180,49 @@ def write_file(
         write_output(path, data, inputs=inputs, force=force)
     except FileRefused as refused:
         raise CommandError(f"cannot write {path}: {refused.reason}") from None
+
+
+def write_file_from(
+    path: Path,
+    write: Callable[[TextIO], int],
+    *,
+    inputs: Sequence[Path] = (),
+    force: bool = False,
+    encoding: str = "utf-8",
+) -> int:
+    """`write_file` for an output written as it is made (`write` writes text into the stream it
+    is given and returns what it counted, e.g. rows): by the same rule, never held whole."""
+    from quiz.engine.files import FileRefused, write_output_from
+
+    counted = 0
+
+    def write_bytes(handle: BinaryIO) -> None:
+        nonlocal counted
+        text = io.TextIOWrapper(handle, encoding=encoding, newline="", write_through=False)
+        counted = write(text)
+        text.flush()
+        text.detach()  # the handle stays open for the rule's fsync and rename
+
+    try:
+        write_output_from(path, write_bytes, inputs=inputs, force=force)
+    except FileRefused as refused:
+        raise CommandError(f"cannot write {path}: {refused.reason}") from None
+    return counted
+
+
+class _TerminalSafeWriter:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(_terminal_safe(text, multiline=True))
+        return len(text)
+
+
+def terminal_safe_stdout() -> TextIO:
+    """Standard output as a text stream that makes what is written through it terminal-safe:
+    for outputs printed as they are made (see `write_out`)."""
+    return cast(TextIO, _TerminalSafeWriter(sys.stdout))
 
 
 def check_file(path: Path, *, inputs: Sequence[Path] = (), force: bool = False) -> None:

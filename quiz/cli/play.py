@@ -96,15 +96,22 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     mode with no question due: said so). Raises CommandError when no game can start."""
     if args.watch:
         return _preview(args)
-    pause_collector()  # until the first screen is drawn (QuizApp restarts it)
+    pause_collector()  # until the first screen is drawn: QuizApp resumes it then
+    app = None
+    try:
+        app = _game(args)
+        return app
+    finally:
+        if app is None:  # no game will draw a screen (an error, or nothing due): resume it here
+            resume_collector()
+
+
+def _game(args: argparse.Namespace) -> QuizApp | None:
+    """The game app for `quiz play`'s options, as `prepare_play` gives it."""
     finish_loading = load_in_background(args.paths)  # check uncached banks on the other core...
     from quiz.ui.app import QuizApp  # ...while Textual loads (only a game needs it)
 
-    try:
-        library = playable_library(args, finish_loading())
-    except CommandError:
-        resume_collector()
-        raise
+    library = playable_library(args, finish_loading())
     players = player_names(args)
     settings = GameSettings(
         players=players,
@@ -120,7 +127,6 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
         plan = plan_review(recorder.store, players[0], library.banks, utc_now())
         if not plan.due:
             say(describe_wait(plan, utc_now()))
-            resume_collector()
             return None
     return QuizApp(library.banks, settings, ask=not args.player, recorder=recorder)
 

@@ -1,11 +1,24 @@
-"""`quiz report`: every answer kept, or each question's results, as a table, CSV or JSON."""
+"""`quiz report`: every answer kept, each question's results, or the item analysis of a class's
+answers (`--items`), as a table, CSV or JSON."""
 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
-from quiz.cli.common import add_output, open_store, say, since_date, write_file, write_out
+from quiz.cli.common import (
+    CommandError,
+    add_output,
+    open_store,
+    say,
+    since_date,
+    terminal_safe_stdout,
+    write_file_from,
+)
+
+if TYPE_CHECKING:
+    from quiz.engine.store import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -15,10 +28,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
     )
     parser.add_argument(
+        "--game",
+        metavar="ID",
+        type=int,
+        help="only the answers of this live class game (its id, as `quiz host` shows it)",
+    )
+    parser.add_argument(
         "--by",
         choices=("answer", "question"),
         default="answer",
         help="one row per answer (default) or per question, hardest first",
+    )
+    parser.add_argument(
+        "--items",
+        action="store_true",
+        help="item analysis: facility, discrimination and choices picked, per question",
     )
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     add_output(parser, "write to FILE (default: print it)")
@@ -26,24 +50,52 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
+    from quiz.engine.items import ITEM_COLUMNS, flat
 
+    if args.items and args.player:
+        raise CommandError("--items analyses the whole class's answers; drop --player", 2)
     store = open_store()
-    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since)
+    if args.game is not None and not store.query(
+        "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
+    ):
+        raise CommandError(f"no live game {args.game} in the scores file {store.path}")
+    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
-    if args.by == "question":
-        rows, columns = reports.question_report(store, filters), reports.QUESTION_COLUMNS
+    if args.items:
+        analysed = _items(store, args)
+        shown = analysed if args.format == "json" else flat(analysed)  # a row per choice
+        columns = ITEM_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return shown
+    elif args.by == "question":
+        listed = reports.question_report(store, filters)  # one row per question: small
+        columns = reports.QUESTION_COLUMNS
+
+        def rows() -> Iterable[dict[str, Any]]:
+            return listed
     else:
-        rows = reports.answers_report(store, filters)
-    if args.format == "csv":
-        text = reports.to_csv(rows, columns)
-    elif args.format == "json":
-        text = reports.to_json(rows) + "\n"
-    else:
-        text = reports.to_table(rows, columns) + "\n" if rows else "No answers match.\n"
+
+        def rows() -> Iterable[dict[str, Any]]:  # read as they are written: never all at once
+            return reports.answer_rows(store, filters)
+
+    def write(out: TextIO) -> int:
+        return reports.write_report(rows, columns, args.format, out)
+
     if args.output:
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
-        write_file(args.output, text, force=args.force, encoding=encoding)
-        say(f"{len(rows)} rows written to {args.output}", err=True)
+        count = write_file_from(args.output, write, force=args.force, encoding=encoding)
+        say(f"{count} rows written to {args.output}", err=True)
     else:
-        write_out(text)
+        write(terminal_safe_stdout())
     return 0
+
+
+def _items(store: Store, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """The item analysis of the answers kept (of one bank with `--bank`, one live class game
+    with `--game`), with the banks found (bundled and QUIZ_PATH) giving each question's
+    choices."""
+    from quiz.engine.discovery import load_library
+    from quiz.engine.items import item_analysis
+
+    return item_analysis(store, load_library().banks, args.bank, since=args.since, game=args.game)

@@ -54,18 +54,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from quiz.cli.play import playable_library
     from quiz.serve import QuizServer, play_command
+    from quiz.webguard import browser_url, is_public_host
 
     playable_library(args)  # checks the banks now (and caches them for every game)
     check_can_listen(args.host, args.port)
     open_store().close()  # create (or migrate) the store now, not in forty games at once
     command = play_command(args.paths, args.bank, args.topic, args.count)
-    if args.host in ("0.0.0.0", "::", ""):
+    if is_public_host(args.host):  # any address but loopback, however it is spelled
         print_error(
             "warning: serving to the whole network: anyone who can reach this computer "
             f"on port {args.port} can play (and their answers are kept)"
         )
     else:
-        say(f"Open http://{args.host}:{args.port} in a browser on this computer.")
+        say(f"Open {browser_url(args.host, args.port)} in a browser on this computer.")
     server = QuizServer(
         command,
         host=args.host,

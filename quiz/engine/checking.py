@@ -1,9 +1,12 @@
 """How typed answers are matched, and `check` for any question (each type checks its own).
 
 Numbers count within the question's tolerance and may be typed as `95`, `95.0`, `$95`,
-`95 billion` or `1,000`. Text ignores case, surrounding space and punctuation, takes the `accept`
-spellings, and forgives a small typo (Levenshtein distance from rapidfuzz) unless the typed text is
-itself a different answer the bank knows, or differs in its digits.
+`95 billion`, `1,000`, `about 80 million`, `two` or `second`; a scale word (`million`) counts
+as the question's unit says (`80 million` is 80 in "million people", 80,000,000 in "people").
+Text ignores case, surrounding space, punctuation and a leading "the", "a" or "an", reads `&` as
+"and", takes the `accept` spellings, and forgives a small typo (Levenshtein distance from
+rapidfuzz) unless the typed text is itself a different answer the bank knows, or differs in its
+digits.
 
 The game imports this module with its first answer (or while the first question is read), not
 at start-up.
@@ -27,6 +30,7 @@ __all__ = [
     "check",
     "forgives_typo",
     "normalise_text",
+    "number_readings",
     "parse_number",
     "prepare_typo_check",
     "typo_allowance",
@@ -79,23 +83,136 @@ _NUMBER = re.compile(
 )
 
 
-def parse_number(text: str) -> float | None:
-    """The number a student typed, or None when the text holds no single number."""
-    match = _NUMBER.match(text.replace("\u00a0", " "))
-    if match is None:
+_APPROXIMATELY = re.compile(
+    r"^(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|"
+    r"just over|just under|over|more than|under|less than|up to|~|≈)\s*",
+    re.IGNORECASE,
+)
+"""Words a student puts before a figure, as the text does ("about 80 million")."""
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SCALE_AFTER = re.compile(r"^(?P<scale>thousand|million|billion|trillion)\b", re.IGNORECASE)
+_UNITS = _words(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+_ORDINALS = _words(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+)
+_TENTHS = _words("twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth")
+_WORD_VALUES: dict[str, int] = {
+    **{word: value for value, word in enumerate(_UNITS)},
+    **{word: value for value, word in enumerate(_ORDINALS)},
+    **{word: 20 + 10 * index for index, word in enumerate(_TENS)},
+    **{word: 20 + 10 * index for index, word in enumerate(_TENTHS)},
+    "a": 1,
+    "an": 1,
+}
+_NUMBER_WORDS = re.compile(
+    r"^(?P<tens>"
+    + "|".join(_TENS)
+    + r")(?:[\s-]+(?P<unit>"
+    + "|".join(_UNITS[1:10] + _ORDINALS[1:10])
+    + r"))?\b"
+    r"|^(?P<word>" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_ORDINAL_SUFFIX = re.compile(r"^(?P<number>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TypedNumber:
+    """A number as a student typed it: its value, and the scale word after it, if any."""
+
+    value: float
+    """The number without its scale word (`80` in `80 million`)."""
+    scale: float = 1.0
+    """What the scale word multiplies by (1e6 for `million`; 1 without one)."""
+
+
+def read_number(text: str) -> TypedNumber | None:
+    """The number a student typed (`95`, `$95 billion`, `about 80 million`, `two`, `second`,
+    `2nd`, `a million`), or None when the text holds no single number."""
+    text = _APPROXIMATELY.sub("", text.replace("\u00a0", " ").strip())
+    words = _NUMBER_WORDS.match(text)
+    ordinal = _ORDINAL_SUFFIX.match(text)
+    if words:
+        if words["tens"]:
+            value = float(_WORD_VALUES[words["tens"].casefold()])
+            value += _WORD_VALUES[words["unit"].casefold()] if words["unit"] else 0
+        else:
+            value = float(_WORD_VALUES[words["word"].casefold()])
+        rest = text[words.end() :]
+    elif ordinal:
+        value, rest = float(ordinal["number"]), text[ordinal.end() :]
+    else:
+        match = _NUMBER.match(text)
+        if match is None:
+            return None
+        value = float(match["number"].replace(",", ""))
+        value = -value if match["sign"] in ("-", "−") else value
+        rest = match["rest"]
+    if any(character.isdigit() for character in rest):
         return None
-    value = float(match["number"].replace(",", ""))
-    return -value if match["sign"] in ("-", "−") else value
+    if (
+        words
+        and words["word"]
+        and words["word"].casefold() in ("a", "an")
+        and not _SCALE_AFTER.match(rest.strip())
+    ):
+        return None  # "a" alone is a word, not a number
+    scale = _SCALE_AFTER.match(rest.strip())
+    return TypedNumber(value, _SCALES[scale["scale"].casefold()] if scale else 1.0)
+
+
+def parse_number(text: str) -> float | None:
+    """The number a student typed, without its scale word (`95` for `$95 billion`), or None
+    when the text holds no single number."""
+    number = read_number(text)
+    return None if number is None else number.value
+
+
+def unit_scale(unit: str | None) -> float:
+    """The scale a question's unit counts in: 1e6 for "million people", 1 for "people"."""
+    first = (unit or "").split()[:1]
+    return _SCALES.get(first[0].casefold(), 1.0) if first else 1.0
+
+
+def number_readings(text: str, unit: str | None = None) -> tuple[float, ...]:
+    """What a typed number can mean in a question's unit: `80 million` is 80 in "million
+    people" and 80,000,000 in "people"; `80,000,000` is also 80 in "million people" (the figure
+    in full). With no unit at all, a scale word may be the unit the prompt asked in ("95
+    billion" when asked how many billions): both readings count."""
+    number = read_number(text)
+    if number is None:
+        return ()
+    scale = unit_scale(unit)
+    if number.scale != 1.0:
+        full = number.value * number.scale / scale
+        return (full, number.value) if unit is None else (full,)
+    return (number.value,) if scale == 1.0 else (number.value, number.value / scale)
+
+
+_AMPERSAND = re.compile(r"&")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 
 
 def normalise_text(text: str) -> str:
-    """Text as answers are compared: NFC, case folded, punctuation dropped, single spaces."""
-    text = unicodedata.normalize("NFC", text).casefold()
+    """Text as answers are compared: NFC, case folded, `&` read as "and", punctuation dropped,
+    single spaces, and a leading "the", "a" or "an" dropped."""
+    text = _AMPERSAND.sub(" and ", unicodedata.normalize("NFC", text).casefold())
     kept = "".join(
         " " if unicodedata.category(char).startswith("P") or char.isspace() else char
         for char in text
     )
-    return " ".join(kept.split())
+    return _LEADING_ARTICLE.sub("", " ".join(kept.split()))
 
 
 def typo_allowance(length: int) -> int:

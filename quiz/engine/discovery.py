@@ -79,7 +79,7 @@ class Library:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while a library loads.
 
     Loading makes hundreds of thousands of small objects and no reference cycles; without the
@@ -117,7 +117,7 @@ def load_files(
 
     `known` holds banks already taken from the cache (see `quiz.engine.warmup`).
     """
-    with _collector_paused():
+    with collector_paused():
         return _load_files(files, problems, use_cache, known or {})
 
 

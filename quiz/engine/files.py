@@ -23,8 +23,9 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The most a bank, a source text or a file to import may hold (10,000 questions take about
@@ -94,11 +95,23 @@ def write_output(
 ) -> None:
     """Write `data` to `target` whole, by the rules above; FileRefused when a rule or the
     system says no (nothing is then changed). `inputs` are the files the command read."""
+    write_output_from(target, lambda handle: handle.write(data), inputs=inputs, force=force)
+
+
+def write_output_from(
+    target: Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    inputs: Iterable[Path] = (),
+    force: bool = False,
+) -> None:
+    """`write_output` for an output made as it is written (a report of a year of answers):
+    `write` writes it into the handle it is given, by the same rules."""
     real, existing = _check(target, inputs, force)
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_stream(real, data)
+        _write_stream(real, write)
     else:
-        _write_whole(real, data, existing)
+        _write_whole(real, write, existing)
 
 
 def check_output(target: Path, *, inputs: Iterable[Path] = (), force: bool = False) -> None:
@@ -149,16 +162,18 @@ def _refuse_protected(real: Path, inputs: Iterable[Path]) -> None:
                 raise FileRefused(f"it is {role}; choose another file")
 
 
-def _write_stream(real: Path, data: bytes) -> None:
+def _write_stream(real: Path, write: Callable[[BinaryIO], object]) -> None:
     """A device or a pipe: write into it."""
     try:
         with open(real, "wb") as handle:
-            handle.write(data)
+            write(handle)
     except OSError as error:
         raise FileRefused(_strerror(error)) from None
 
 
-def _write_whole(real: Path, data: bytes, existing: os.stat_result | None) -> None:
+def _write_whole(
+    real: Path, write: Callable[[BinaryIO], object], existing: os.stat_result | None
+) -> None:
     """Write a temporary file beside `real`, then rename it into place (without replacing a
     file that appeared meanwhile, unless one was there to replace)."""
     try:
@@ -169,7 +184,7 @@ def _write_whole(real: Path, data: bytes, existing: os.stat_result | None) -> No
         raise FileRefused(_strerror(error)) from None
     try:
         with open(descriptor, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         mode = stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask()

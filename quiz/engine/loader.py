@@ -30,6 +30,12 @@ UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
 
 def load_bank(path: Path) -> Bank:
     """Load and validate one bank file; raise BankError listing every problem."""
+    return load_bank_tree(path)[0]
+
+
+def load_bank_tree(path: Path) -> tuple[Bank, Node]:
+    """Load a bank as `load_bank` does, and keep the YAML node tree it was read from, so that a
+    tool (`quiz lint`) can point at any field of a valid bank without parsing it again."""
     shown = display_path(path)
     try:
         data = read_input(path, what="banks", advice="split it into several banks")
@@ -38,7 +44,10 @@ def load_bank(path: Path) -> Bank:
         if not reason.startswith("the file is "):  # not the size: say what went wrong
             reason = f"cannot read the file: {reason}"
         raise BankError([LoadError(shown, 1, 1, None, reason)]) from None
-    return parse_bank(data, path, shown=shown)
+    parser = _BankParser(path, shown)
+    bank = parser.parse(data)
+    assert parser.root is not None  # a bank was read from it
+    return bank, parser.root
 
 
 def parse_bank(data: bytes | str, path: Path, *, shown: str | None = None) -> Bank:

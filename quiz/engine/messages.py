@@ -13,6 +13,7 @@ from quiz.engine.model import (
     DIFFICULTIES,
     QUESTION_CLASSES,
     QUESTION_TYPES,
+    LintSilence,
     Source,
     format_number,
 )
@@ -46,6 +47,8 @@ def suggest(word: str, options: Sequence[str]) -> str:
 
 
 def _allowed_fields(parent: Sequence[str | int], question_type: str | None) -> list[str]:
+    if question_type is not None and parent and parent[-1] == "lint":
+        return list(LintSilence.__annotations__)
     if question_type is not None:
         return _fields(QUESTION_CLASSES[question_type])
     if parent and parent[-1] == "source":
@@ -78,7 +81,7 @@ def describe(error: ErrorDetails, loc: Sequence[str | int], question_type: str |
         return f"missing required field '{last}'"
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         key = str(last)
-        if question_type and key in _FIELDS_OF_ANY_TYPE:
+        if question_type and len(loc) == 1 and key in _FIELDS_OF_ANY_TYPE:
             article = "an" if question_type[:1] in "aeiou" else "a"
             return f"field '{key}' does not apply to {article} {question_type} question"
         return f"unknown field '{key}'" + suggest(key, _allowed_fields(loc[:-1], question_type))

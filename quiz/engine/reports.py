@@ -6,10 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from quiz.engine.store import Store, timestamp
 from quiz.engine.terminal_safety import terminal_safe
@@ -48,10 +48,13 @@ class Filters:
     bank: str | None = None
     player: str | None = None
     since: datetime | None = None
+    game: int | None = None
+    """A live class game's id (`quiz host` shows it): only its students' answers."""
 
     def where(self, alias: str = "a") -> tuple[str, list[Any]]:
         """The SQL condition and its parameters."""
-        clauses, parameters = ["1 = 1"], []
+        clauses: list[str] = ["1 = 1"]
+        parameters: list[Any] = []
         if self.bank:
             clauses.append(f"{alias}.bank = ?")
             parameters.append(self.bank)
@@ -61,6 +64,9 @@ class Filters:
         if self.since:
             clauses.append(f"{alias}.answered_at >= ?")
             parameters.append(timestamp(self.since))
+        if self.game is not None:
+            clauses.append("g.live_game_id = ?")
+            parameters.append(self.game)
         return " AND ".join(clauses), parameters
 
 
@@ -122,24 +128,28 @@ def played_banks(store: Store) -> list[str]:
 
 def answers_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
     """One row per answer, oldest first, with the columns of ANSWER_COLUMNS."""
+    return list(answer_rows(store, filters))
+
+
+def answer_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
+    """`answers_report`'s rows one at a time, read from the store as they are written out: a
+    year of a class's answers is never held in memory whole."""
     condition, parameters = filters.where()
-    rows = store.query(
+    rows = store.rows(
         "SELECT p.name AS player, a.game_id, a.bank, a.question_id, a.topic, a.difficulty,"
         " a.answer, a.correct, a.points, a.seconds, a.hint_used, a.answered_at"
         " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
         f" WHERE {condition} ORDER BY a.answered_at, a.id",
         parameters,
     )
-    return [
-        {**dict(row), "correct": bool(row["correct"]), "hint_used": bool(row["hint_used"])}
-        for row in rows
-    ]
+    for row in rows:
+        yield {**dict(row), "correct": bool(row["correct"]), "hint_used": bool(row["hint_used"])}
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
     """Per question: answered, right, share right and each wrong answer's count; hardest first."""
     condition, parameters = filters.where()
-    rows = store.query(
+    rows = store.rows(  # one answer at a time: memory grows with questions, not answers
         "SELECT a.bank, a.question_id, a.topic, a.difficulty, a.answer, a.correct"
         " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
         f" WHERE {condition}",
@@ -203,42 +213,100 @@ def spreadsheet_cell(value: Any) -> str:
     return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
-def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row, every cell through `spreadsheet_cell` (the only CSV writer: a
-    new CSV output uses it)."""
+def write_report(
+    rows: Callable[[], Iterable[dict[str, Any]]], columns: Sequence[str], form: str, out: TextIO
+) -> int:
+    """Write a report as `form` (table, csv or json) to `out` as its rows come, never holding
+    them all: `rows` gives them afresh each time it is called (a table reads them twice, first
+    for its columns' widths). Returns the number of rows."""
+    if form == "csv":
+        return write_csv(rows(), columns, out)
+    if form == "json":
+        count = write_json(rows(), out)
+        out.write("\n")
+        return count
+    widths = table_widths(rows(), columns)
+    if not any(True for _ in rows()):
+        out.write("No answers match.\n")
+        return 0
+    return write_table(rows(), columns, widths, out)
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """CSV with a header row (see `write_csv`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([spreadsheet_cell(column) for column in columns])
-    for row in rows:
-        writer.writerow([spreadsheet_cell(row[column]) for column in columns])
+    write_csv(rows, columns, out)
     return out.getvalue()
 
 
-def to_json(rows: Sequence[dict[str, Any]]) -> str:
-    """The rows as a JSON list of objects; control and bidi characters written as `\\u` escapes
-    (the same data, safe to print)."""
-    return terminal_safe(json.dumps(list(rows), indent=2, ensure_ascii=False), multiline=True)
+def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> int:
+    """Write CSV with a header row, every cell through `spreadsheet_cell` (the only CSV writer:
+    a new CSV output uses it), row by row; return the number of rows."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([spreadsheet_cell(column) for column in columns])
+    count = 0
+    for row in rows:
+        writer.writerow([spreadsheet_cell(row[column]) for column in columns])
+        count += 1
+    return count
 
 
-def to_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An aligned text table for the terminal (long cells are cut with …), every cell
-    terminal-safe."""
-    cells = [[terminal_safe(_text(row[column])) for column in columns] for row in rows]
-    widths = [
-        min(40, max([len(column)] + [len(line[i]) for line in cells]))
-        for i, column in enumerate(columns)
-    ]
+def to_json(rows: Iterable[dict[str, Any]]) -> str:
+    """The rows as a JSON list of objects (see `write_json`)."""
+    out = io.StringIO()
+    write_json(rows, out)
+    return out.getvalue()
 
-    def fit(text: str, width: int) -> str:
-        return text if len(text) <= width else text[: width - 1] + "…"
 
-    lines = ["  ".join(fit(c, w).ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(fit(c, w).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
-        for line in cells
-    ]
-    return "\n".join(lines)
+def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write the rows as a JSON list of objects, indented, row by row; control and bidi
+    characters written as `\\u` escapes (the same data, safe to print). Returns the count."""
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        item = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("[\n  " if count == 1 else ",\n  ") + terminal_safe(item, multiline=True))
+    out.write("\n]" if count else "[]")
+    return count
+
+
+def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    """An aligned text table for the terminal (see `write_table`)."""
+    kept = list(rows)
+    out = io.StringIO()
+    write_table(kept, columns, table_widths(kept, columns), out)
+    return out.getvalue().removesuffix("\n")
+
+
+def table_widths(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> list[int]:
+    """Each column's width in `write_table`: its longest cell, 40 at most (a first pass over
+    the rows, which are not kept)."""
+    widths = [len(column) for column in columns]
+    for row in rows:
+        for index, column in enumerate(columns):
+            widths[index] = max(widths[index], len(terminal_safe(_text(row[column]))))
+    return [min(40, width) for width in widths]
+
+
+def write_table(
+    rows: Iterable[dict[str, Any]], columns: Sequence[str], widths: Sequence[int], out: TextIO
+) -> int:
+    """Write an aligned text table, row by row (long cells are cut with …), every cell
+    terminal-safe; return the number of rows."""
+
+    def line(cells: Iterable[str]) -> str:
+        fitted = (
+            (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
+            for text, width in zip(cells, widths, strict=True)
+        )
+        return "  ".join(fitted).rstrip() + "\n"
+
+    out.write(line(columns))
+    out.write("  ".join("-" * width for width in widths) + "\n")
+    count = 0
+    for row in rows:
+        out.write(line(terminal_safe(_text(row[column])) for column in columns))
+        count += 1
+    return count
 
 
 def live_games(store: Store, since: datetime) -> list[dict[str, Any]]:

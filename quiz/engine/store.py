@@ -365,6 +365,125 @@ class Store:
                 "UPDATE games SET ended_at = ? WHERE id = ?", (timestamp(at or self.now()), game_id)
             )
 
+    def rows(self, sql: str, parameters: Sequence[Any] = ()) -> Iterator[sqlite3.Row]:
+        """Rows of a read-only query, one at a time (a report of a year of answers is never
+        held in memory whole)."""
+        with self._uses:
+            self._following()
+            cursor = self.connection.cursor()
+            cursor.row_factory = sqlite3.Row
+            yield from cursor.execute(sql, parameters)
+
+    # Live class games (quiz host, issue 15): the live game, each student's game in it, and the
+    # state that `quiz host --resume` continues from.
+
+    def start_live_game(self, title: str, bank: str, questions: int, state: str) -> int:
+        """Record a live game's start with its state (JSON); return its id."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO live_games(title, bank, questions, started_at, state)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (title, bank, questions, timestamp(self.now()), state),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def start_live_player(self, live_game_id: int, player: str, bank: str, questions: int) -> int:
+        """Record one student's game inside a live game; return its id (in `games`)."""
+        player_id = self.player_id(player)
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO games(player_id, bank, mode, seed, started_at, questions,"
+                " live_game_id) VALUES (?, ?, 'live', NULL, ?, ?, ?)",
+                (player_id, bank, timestamp(self.now()), questions, live_game_id),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def record_live_answer(
+        self,
+        game_id: int,
+        bank: str,
+        question: AnyQuestion,
+        answer: str,
+        correct: bool,
+        points: int,
+        seconds: float,
+        live: tuple[int, int, str, str],
+    ) -> None:
+        """Keep one answer of a live game (as `record_answer` does) and, in the same
+        transaction, the game's own record of it for `--resume`: `live` is (live game id,
+        question number, player, the answer as JSON)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO answers(game_id, bank, question_id, question_hash, topic, difficulty,"
+                " answer, correct, points, seconds, hint_used, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                (
+                    game_id,
+                    bank,
+                    question.id,
+                    question_hash(question),
+                    question.topic,
+                    question.difficulty,
+                    answer,
+                    int(correct),
+                    points,
+                    round(seconds, 3),
+                    timestamp(self.now()),
+                ),
+            )
+            db.execute(
+                "UPDATE games SET score = score + ?, asked = asked + 1, right = right + ? "
+                "WHERE id = ?",
+                (points, int(correct), game_id),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO live_answers(live_game_id, number, player, answer)"
+                " VALUES (?, ?, ?, ?)",
+                live,
+            )
+
+    def live_answers(self, live_game_id: int, number: int) -> list[str]:
+        """A live game's own records (JSON) of the answers to question `number`."""
+        rows = self.query(
+            "SELECT answer FROM live_answers WHERE live_game_id = ? AND number = ?",
+            (live_game_id, number),
+        )
+        return [str(row[0]) for row in rows]
+
+    def live_players(self, live_game_id: int) -> dict[str, int]:
+        """Each student's game id in a live game, by the student's name."""
+        rows = self.query(
+            "SELECT p.name, g.id FROM games g JOIN players p ON p.id = g.player_id"
+            " WHERE g.live_game_id = ?",
+            (live_game_id,),
+        )
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    def save_live_state(self, live_game_id: int, state: str) -> None:
+        """Keep a live game's latest state (JSON), committed at once."""
+        with self.transaction() as db:
+            db.execute("UPDATE live_games SET state = ? WHERE id = ?", (state, live_game_id))
+
+    def finish_live_game(self, live_game_id: int, state: str) -> None:
+        """Mark a live game and every student's game in it finished."""
+        moment = timestamp(self.now())
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE live_games SET ended_at = ?, state = ? WHERE id = ?",
+                (moment, state, live_game_id),
+            )
+            db.execute(
+                "UPDATE games SET ended_at = ? WHERE live_game_id = ? AND ended_at IS NULL",
+                (moment, live_game_id),
+            )
+
+    def last_live_game(self) -> tuple[int, str] | None:
+        """The id and state of the latest live game not finished, if any (for `--resume`)."""
+        rows = self.query(
+            "SELECT id, state FROM live_games WHERE ended_at IS NULL ORDER BY id DESC LIMIT 1"
+        )
+        return (int(rows[0][0]), str(rows[0][1])) if rows else None
+
     def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """Rows of a read-only query, as `sqlite3.Row`s, from the file now at the path."""
         with self._uses:

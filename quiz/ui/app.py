@@ -19,6 +19,7 @@ from quiz.engine.model import Bank
 from quiz.engine.recording import GameRecorder
 from quiz.engine.session import GameSettings, Outcome, Session, SessionError, SessionObserver
 from quiz.engine.store import Store, utc_now
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.startup import resume_collector
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.signals import exit_on_signals
@@ -63,7 +64,8 @@ class QuizApp(App[None]):
         self.session: Session | None = None
 
     def on_load(self) -> None:
-        exit_on_signals(self)  # the terminal is restored whatever ends the game (quiz.ui.signals)
+        # the terminal is restored whatever ends the game, the answers kept (quiz.ui.signals)
+        exit_on_signals(self, on_stuck=self.recorder.close)
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_screen)
@@ -140,8 +142,8 @@ class QuizApp(App[None]):
 
     def show_store_messages(self) -> None:
         """Tell the player once about the store: a moved corrupt file, results not being saved."""
-        for message in self.recorder.take_messages():
-            self.notify(message, severity="warning", timeout=10, markup=False)
+        for message in self.recorder.take_messages():  # paths and names in them: made safe
+            self.notify(terminal_safe(message), severity="warning", timeout=10, markup=False)
 
     def started(self, session: Session) -> None:
         """Session observer: show any store problem met while starting."""

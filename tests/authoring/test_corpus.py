@@ -22,7 +22,7 @@ EXPECTED: dict[str, tuple[int, int, dict[str, int], int]] = {
     "moodle-gift-examples.txt": (43, 40, {"matching": 3}, 23),
     "moodle-gift-fixture-questions.txt": (9, 7, {"essay": 1, "matching": 1}, 9),
     "moodle-gift-fixture-in-category.txt": (4, 3, {"matching": 1}, 2),
-    "moodle-ordering-fixture.gift.txt": (1, 0, {"ordering": 1}, 0),
+    "moodle-ordering-fixture.gift.txt": (1, 1, {}, 2),
     "moodle-aiken-fixture-questions.txt": (2, 2, {}, 0),
     "moodle-aiken-fixture-errors.txt": (2, 2, {"unreadable": 4}, 0),
     "moodle-xml-fixture-categories.xml": (2, 1, {"essay": 1}, 0),

@@ -71,8 +71,12 @@ def _asked_by_bundled_bank() -> set[str]:
     asked: set[str] = set()
     for question in bank["questions"]:
         answers = question.get("answer")
-        for answer in answers if isinstance(answers, list) else [answers]:
-            if isinstance(answer, bool):
+        found = answers if isinstance(answers, list) else [answers]
+        pairs = question.get("pairs") or []
+        found += list(pairs.values()) if isinstance(pairs, dict) else [p[1] for p in pairs]
+        found += question.get("items") or []
+        for answer in found:
+            if answer is None or isinstance(answer, bool):
                 continue
             if isinstance(answer, int | float):
                 if float(answer) in figures:
@@ -260,3 +264,17 @@ def test_quiz_draft_says_why_in_one_line(
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 3 and all(line.startswith("quiz: ") for line in lines)
     assert not list(tmp_path.glob("*.yaml"))
+
+
+def test_lint_reports_each_draft_left_unreviewed_and_none_once_reviewed(tmp_path: Path) -> None:
+    from quiz.authoring.lint import lint_paths
+
+    bank, _ = write_and_load(tmp_path, SEED, count=8)
+    path = tmp_path / "lesson.yaml"
+    unreviewed = [f for f in lint_paths([path]).findings if f.rule == "draft-unreviewed"]
+    assert sorted(f.question for f in unreviewed) == sorted(q.id for q in bank.questions)
+    reviewed = "\n".join(
+        line for line in path.read_text("utf-8").splitlines() if DRAFT_MARK not in line
+    )
+    path.write_text(reviewed + "\n", encoding="utf-8")
+    assert not [f for f in lint_paths([path]).findings if f.rule == "draft-unreviewed"]

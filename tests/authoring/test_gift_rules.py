@@ -242,6 +242,8 @@ def test_braces_out_of_place_are_reported() -> None:
 
 def test_ordering_and_matching_are_recognised() -> None:
     ordering = "::Moodle::[html]Put these words in order.{>4 CONTIGUOUS VERT ABSOLUTE TRUE ABCD\nModular\nObject\nOriented\nDynamic\n}"
-    assert read(ordering).skipped[0].kind == "ordering"
+    (order,) = read(ordering).bank["questions"]
+    assert order["type"] == "order"
+    assert order["items"] == ["Modular", "Object", "Oriented", "Dynamic"]
     assert read("Match. {=a -> b =c -> d}").skipped[0].kind == "matching"
     assert read("Match. {=a -> b =c}").skipped[0].kind == "unreadable"

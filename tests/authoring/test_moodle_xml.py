@@ -144,7 +144,11 @@ def test_hostile_or_broken_files_are_refused_with_a_place(data: bytes) -> None:
 
 @pytest.mark.parametrize(
     "path",
-    [bundled_folder() / "xi-kazakhstan-central-asia.yaml", DATA / "demo.yaml"],
+    [
+        bundled_folder() / "xi-kazakhstan-central-asia.yaml",
+        DATA / "demo.yaml",
+        DATA.parent / "banks" / "new-types.yaml",
+    ],
     ids=lambda p: p.name,
 )
 def test_every_bank_round_trips_through_moodle_xml(path: Path, tmp_path: Path) -> None:
@@ -164,4 +168,48 @@ def test_texts_with_markup_and_cdata_ends_read_back(tmp_path: Path) -> None:
     )
     result = import_moodle_xml(export_moodle_xml(bank).encode(), "T")
     assert result.losses == []
+    assert bank_state(reload(result, bank, tmp_path / "back")) == bank_state(bank)
+
+
+ORDERING = """<question type="ordering">
+  <name><text>Steps</text></name>
+  <questiontext format="html"><text><![CDATA[<p>Put the route in order.</p>]]></text></questiontext>
+  <layouttype>VERTICAL</layouttype><selecttype>ALL</selecttype><selectcount>0</selectcount>
+  <gradingtype>{grading}</gradingtype>
+  <answer fraction="1" format="html"><text><![CDATA[<p>Khorgos</p>]]></text></answer>
+  <answer fraction="2" format="html"><text>Almaty</text></answer>
+  <answer fraction="3" format="html"><text></text></answer>
+  <answer fraction="4" format="html"><text>Astana</text></answer>
+</question>"""
+
+
+def test_ordering_comes_in_as_order_and_partial_grading_is_reported() -> None:
+    exact = one(quiz(ORDERING.replace("{grading}", "ALL_OR_NOTHING")))
+    assert exact["type"] == "order"
+    assert exact["items"] == ["Khorgos", "Almaty", "Astana"]  # the blank one dropped, as Moodle
+    result = import_moodle_xml(
+        quiz(ORDERING.replace("{grading}", "RELATIVE_NEXT_EXCLUDE_LAST")), "T"
+    )
+    assert [(loss.line, "partial credit" in loss.message) for loss in result.losses] == [(3, True)]
+
+
+def test_ordering_with_too_few_or_repeated_items_is_skipped_with_its_reason() -> None:
+    two = ORDERING.replace('<answer fraction="4" format="html"><text>Astana</text></answer>', "")
+    repeated = ORDERING.replace(">Astana<", ">almaty<")
+    for xml in (two, repeated):
+        (skip,) = import_moodle_xml(quiz(xml.replace("{grading}", "ALL_OR_NOTHING")), "T").skipped
+        assert skip.line == 3 and skip.kind == "ordering"
+    assert "2 items" in import_moodle_xml(quiz(two), "T").skipped[0].reason
+
+
+def test_order_questions_round_trip_through_moodle_xml(tmp_path: Path) -> None:
+    bank = parse_bank(
+        "title: Orders\nquestions:\n"
+        "  - id: route\n    type: order\n    topic: Trade\n    prompt: Put the route in order.\n"
+        "    items: [Khorgos, '<b>Almaty</b>', 'A & B', Astana]\n"
+        "    explanation: East to west.\n    context: The route runs east to west.\n",
+        tmp_path / "t.yaml",
+    )
+    result = import_moodle_xml(export_moodle_xml(bank).encode(), "T")
+    assert result.skipped == [] and result.losses == []
     assert bank_state(reload(result, bank, tmp_path / "back")) == bank_state(bank)

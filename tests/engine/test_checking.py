@@ -51,7 +51,7 @@ def test_parse_number(typed: str, value: float | None) -> None:
 
 @pytest.mark.parametrize(
     ("typed", "right"),
-    [("95", True), ("$95 billion", True), ("96.9", True), ("97.5", False), ("ninety-five", False)],
+    [("95", True), ("$95 billion", True), ("96.9", True), ("97.5", False), ("ninety-five", True)],
 )
 def test_numbers_count_within_tolerance(typed: str, right: bool) -> None:
     assert check(number(95, tolerance=2), typed).correct is right
@@ -63,12 +63,12 @@ def test_number_without_tolerance_must_be_exact() -> None:
 
 
 def test_not_a_number_says_so() -> None:
-    verdict = check(number(5), "five")
+    verdict = check(number(5), "a few")
     assert not verdict.correct and verdict.note == "That is not a number."
 
 
 def test_normalise_text_drops_case_punctuation_and_spaces() -> None:
-    assert normalise_text("  The Belt-and-Road, Initiative! ") == "the belt and road initiative"
+    assert normalise_text("  The Belt-and-Road, Initiative! ") == "belt and road initiative"
 
 
 @pytest.mark.parametrize(

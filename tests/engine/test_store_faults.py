@@ -22,6 +22,7 @@ from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
 from quiz.engine.session import GameSettings
 from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store
+from quiz.engine.storeschema import COLUMNS, columns_made_by_migrations
 
 DATA = Path(__file__).parent.parent / "data"
 ROOT = Path(__file__).parent.parent.parent
@@ -301,3 +302,7 @@ def _damage_middle_page(path: Path) -> None:
     middle = len(data) // 4096 // 2 * 4096
     data[middle : middle + 4096] = b"\xff" * 4096
     path.write_bytes(bytes(data))
+
+
+def test_the_columns_checked_at_every_start_are_those_the_migrations_make() -> None:
+    assert columns_made_by_migrations() == COLUMNS

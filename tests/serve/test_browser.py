@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -61,6 +65,9 @@ class Student:
 
     def type(self, text: str) -> None:
         self.page.locator(".textual-terminal").first.click()
+        self.page.wait_for_function(  # the terminal takes the keys (a busy machine may be slow)
+            "document.activeElement?.classList.contains('xterm-helper-textarea')"
+        )
         self.page.wait_for_timeout(300)  # as a person would, after clicking into the game
         self.page.keyboard.type(text, delay=30)
 
@@ -119,3 +126,70 @@ def test_a_full_class_gets_a_clear_page(serve: Callable[..., Served], browser: o
     response = late.goto(served.url)
     assert response.status == 503
     assert "The class is full" in late.content()
+
+
+ANOTHER_SITE = """<!DOCTYPE html><title>waiting</title><script>
+const game = new WebSocket("{url}/ws?width=80&height=24");
+game.onopen = () => {{ document.title = "a game started"; }};
+game.onclose = () => {{ if (document.title === "waiting") document.title = "refused"; }};
+</script>"""
+
+
+@contextmanager
+def another_site(page: str) -> Iterator[str]:
+    """A web server on another port of this computer, serving `page`: its address.
+
+    A page on another computer of the school network would do the same; one on the internet is
+    also stopped by Chromium's own local-network checks, which other browsers do not make.
+    """
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = page.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_on_another_site_cannot_start_a_game(
+    serve: Callable[..., Served], browser: object
+) -> None:
+    served = serve("--count", "2")
+    page = browser.new_page()  # type: ignore[attr-defined]
+    with another_site(ANOTHER_SITE.format(url=served.url.replace("http", "ws"))) as site:
+        page.goto(site)
+        page.wait_for_function("document.title !== 'waiting'", timeout=60_000)
+    assert page.title() == "refused"
+    assert served.games() == []
+    assert served.query("SELECT COUNT(*) FROM games") == [(0,)]
+
+
+def test_a_game_that_stops_says_so_and_a_new_one_starts(
+    serve: Callable[..., Served], browser: object
+) -> None:
+    served = serve("--count", "2", "--max-games", "1")
+    student = Student(browser, served.url)
+    student.wait_for("Your name")
+    (game,) = served.games()
+    os.kill(game, signal.SIGKILL)
+    message = student.page.get_by_role("alert")
+    message.get_by_text("This game stopped").wait_for(timeout=60_000)
+    assert "Reload the page to start a new one" in message.inner_text()
+    student.packets.clear()
+    message.get_by_role("button", name="Start a new game").click()
+    student.wait_for("Your name")  # its place was free: a new game, not "the class is full"
+    assert served.games() != [game]

@@ -51,3 +51,17 @@ async def test_a_locked_store_delays_saving_and_the_game_says_so(
         await wait_for_notice(pilot, app, SAVED_NOW)
     count = sqlite3.connect(path).execute("SELECT COUNT(*) FROM answers").fetchone()[0]
     assert count == 2
+
+
+async def test_what_the_store_says_is_shown_safely(tmp_path: Path) -> None:
+    folder = tmp_path / "class\x1b]0;pwned\x07"
+    folder.write_text("a file where the store's folder should be")
+    recorder = GameRecorder.open(folder / "quiz.db")
+    app = QuizApp(
+        [demo_bank()], GameSettings(players=("Ann",), seed=1), ask=False, recorder=recorder
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Results are not being saved") for m in messages)
+        assert not any("\x1b" in m for m in messages)

@@ -4,6 +4,7 @@ capitals aside, and would merge the two players' games into one."""
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Input
 
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.start import StartScreen
@@ -30,3 +31,15 @@ async def test_two_different_names_start_a_hot_seat_game() -> None:
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
         assert [p.name for p in app.screen.session.players] == ["Ann", "Bo"]
+
+
+async def test_names_in_the_refusal_are_shown_safely() -> None:
+    app = make_app(player=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        screen.query_one("#player", Input).value = "Ann\x1b]0;pwned\x07, ann\x1b]0;pwned\x07"
+        screen.action_start()
+        await pilot.pause()
+        (notice,) = [str(n.message) for n in app._notifications]
+        assert "\x1b" not in notice and "\\x1b]0;pwned\\x07" in notice

@@ -21,7 +21,8 @@ from quiz.authoring.draft.questions import Candidate, candidates, choose
 from quiz.authoring.schema import modeline
 
 DRAFT_MARK = "# draft: check this question against the article, then delete this line"
-"""The line above every drafted question; `quiz lint` reports those still there."""
+"""The line above every drafted question; `quiz lint` reports those still there
+(quiz.authoring.lint.drafts, which knows it by its start)."""
 
 FIELD_ORDER = (
     "id",

@@ -21,6 +21,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol
 
+from typing_extensions import TypedDict  # pydantic reads typing's own only from Python 3.12
+
 if TYPE_CHECKING:
     from quiz.engine.checking import Verdict  # with the first answer, not at start-up
 
@@ -102,6 +104,20 @@ def ordinal(number: int) -> str:
 SUFFIXES = {1: "st", 2: "nd", 3: "rd"}
 
 
+# A plain mapping, not a dataclass, so that a question stays flat JSON in the cache. Only
+# `quiz lint` reads it; it checks the rule names against the rules it knows.
+class LintSilence(TypedDict):
+    """Lint rules that do not apply to this question, and why: `{ignore: [rule], why: ...}`."""
+
+    ignore: Annotated[list[Text], Rule("MinLen", 1)]
+    """The names of the lint rules that do not apply to this question."""
+    why: Text
+    """Why they do not apply, for the next teacher who reads the bank."""
+
+
+LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, kw_only=True)
 class QuestionBase(ABC):
     """The fields every question has, and the interface each type implements."""
@@ -130,6 +146,8 @@ class QuestionBase(ABC):
     """Why the answer is right, in the bank's own words."""
     context: Text
     """A verbatim excerpt of the source that proves the answer."""
+    lint: LintSilence | None = None
+    """Lint rules silenced for this question, with the reason (see `quiz lint`)."""
 
     @property
     def kind(self) -> str:

@@ -100,9 +100,13 @@ class ChoiceQuestion(QuestionBase):
     """Why a particular wrong choice is wrong."""
 
     def ask(self, rng: random.Random) -> tuple[str, ...]:
-        """The choices, shuffled."""
+        """The choices, shuffled; choices that are all numbers keep the bank's order (smallest
+        first, as `quiz lint` asks), so that a list of figures reads in order."""
+        from quiz.engine.quantities import all_quantities  # light: one regular expression
+
         choices = list(self.choices)
-        rng.shuffle(choices)
+        if not all_quantities(choices):
+            rng.shuffle(choices)
         return tuple(choices)
 
     def how_to_answer(self, options: int) -> str:

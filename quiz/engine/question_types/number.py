@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def format_number(value: float) -> str:
-    """A number as a person writes it: `95`, `0.5`, `1,000`."""
+    """A number as a person writes it: `95`, `0.5`, `10,000`; four digits stay together, as
+    style guides write them and as a year is written (`1991`, `2500`)."""
     if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1000 else f"{value:g}"
+        return f"{int(value):,}" if abs(value) >= 10_000 else str(int(value))
+    return f"{value:,.6g}" if abs(value) >= 10_000 else f"{value:g}"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -59,15 +60,17 @@ class NumberQuestion(QuestionBase):
         return f"Type a number{unit}, then press Enter."
 
     def check(self, response: Response, known_answers: Collection[str] = ()) -> Verdict:
-        """A typed number (`95`, `$95`, `95 billion`, `1,000`) within the tolerance."""
-        from quiz.engine.checking import Verdict, parse_number  # with the first answer
+        """A typed number (`95`, `$95`, `95 billion`, `1,000`, `about 80 million`, `two`,
+        `second`) within the tolerance, read in the question's unit."""
+        from quiz.engine.checking import Verdict, number_readings  # with the first answer
 
         typed = str(response)
-        value = parse_number(typed)
+        readings = number_readings(typed, self.unit)
         given = typed.strip()
-        if value is None:
+        if not readings:
             return Verdict(False, given, "That is not a number.")
-        return Verdict(abs(value - self.answer) <= self.tolerance + 1e-9, given)
+        right = any(abs(value - self.answer) <= self.tolerance + 1e-9 for value in readings)
+        return Verdict(right, given)
 
     def right_response(self) -> Response:
         return format_number(self.answer).replace(",", "")

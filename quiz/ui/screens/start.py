@@ -16,6 +16,7 @@ from quiz.engine.model import Bank
 from quiz.engine.players import parse_players, player_problem
 from quiz.engine.session import GameSettings, Mode
 from quiz.engine.store import Store
+from quiz.engine.terminal_safety import terminal_safe
 from quiz.ui.screens.scores import ScoresScreen
 from quiz.ui.widgets.keybar import KeyBar
 
@@ -132,8 +133,8 @@ class StartScreen(Screen[GameSettings]):
         players = parse_players(self.query_one("#player", Input).value)
         problem = player_problem(players)  # none, too many, or one name twice
         if problem is not None:
-            sentence = problem[0].upper() + problem[1:] + "."
-            self.notify(sentence, severity="warning", markup=False)
+            sentence = problem[0].upper() + problem[1:] + "."  # names in it: made safe
+            self.notify(terminal_safe(sentence), severity="warning", markup=False)
             self.query_one("#player", Input).focus()
             return
         bank = self.query("#bank").first(Select).value if len(self.banks) > 1 else None

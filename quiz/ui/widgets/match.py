@@ -10,6 +10,7 @@ Item text is bank data, so it is always shown literally (as `Content`, never par
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -96,8 +97,13 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
     def show(self, asked: Asked) -> None:
         """The question's items and its partners as asked, nothing matched."""
         assert isinstance(asked.question, MatchQuestion)  # the one type answered with this grid
-        self.items = asked.question.lefts
-        self.partners = asked.choices
+        self.set_pairs(asked.question.lefts, asked.choices)
+
+    def set_pairs(self, items: Sequence[str], partners: Sequence[str]) -> None:
+        """These items to match to these partners (as shown), nothing matched, the first item
+        picked (the live game's student app gives them from the host's message)."""
+        self.items = list(items)
+        self.partners = tuple(partners)
         self.matched = [None] * len(self.items)
         self.picked = 0
         self._redraw()

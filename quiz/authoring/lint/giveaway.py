@@ -1,0 +1,168 @@
+"""The give-away rule: a prompt, hint or choice that hands a student another question's answer.
+
+Built on two indexes made once per bank, so that a bank of any size is linted in time that grows
+with it, never with the square of its questions:
+
+- every answer (text answers and their spellings, right choices, numbers), by its first word:
+  each word of a prompt, hint or choice looks up only the answers that start with it;
+- how many prompts each word appears in: a question gives away another's answer only when it
+  also shares two of that question's *uncommon* prompt words (words in at most a tenth of the
+  bank's prompts), the cue that makes a student connect the two. `Kazakhstan` in a prompt gives
+  nothing away about "Which country hosts the summit?"; "China is accused of detaining how many
+  Uyghurs?" gives away "Which people is China accused of detaining?".
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from quiz.authoring.lint.core import BankFacts, Flag, LintRule, Loc, rule
+from quiz.authoring.lint.words import STOPWORDS, content_stems, content_words, tokens
+from quiz.engine.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    TextQuestion,
+    format_number,
+)
+from quiz.engine.question_types.order import OrderQuestion
+
+SHARED_CUES = 2
+"""How many uncommon prompt words two questions must share for one to give the other away."""
+COMMON_SHARE = 0.1
+"""A word in more than this share of the bank's prompts is common: it is no cue (and an answer
+of more than this share of the questions gives none of them away)."""
+MAX_ANSWER_WORDS = 12
+"""Longer answers are looked up by their first twelve words."""
+
+
+@dataclass(frozen=True)
+class _Answer:
+    words: tuple[str, ...]
+    text: str
+    question: int
+
+
+def _answer_texts(question: AnyQuestion) -> list[str]:
+    if isinstance(question, TextQuestion):
+        return [question.answer, *question.accept]
+    if isinstance(question, ChoiceQuestion):
+        return [question.answer]
+    if isinstance(question, MultiQuestion):
+        return list(question.answer)
+    if isinstance(question, NumberQuestion):
+        return [format_number(question.answer)]
+    return []  # true/false answers are no words to give away
+
+
+class GiveawayIndex:
+    """The bank's answers by their words, and its prompts' uncommon words."""
+
+    def __init__(self, questions: Sequence[AnyQuestion]) -> None:
+        self.questions = questions
+        by_words: dict[tuple[str, ...], list[_Answer]] = defaultdict(list)
+        for index, question in enumerate(questions):
+            for text in _answer_texts(question):
+                words = tokens(text)[:MAX_ANSWER_WORDS]
+                if words and not set(words) <= STOPWORDS:
+                    by_words[words].append(_Answer(words, text, index))
+        self.prompt_words = [content_words(question.prompt) for question in questions]
+        self.prompt_stems = [set(words) for words in self.prompt_words]
+        self.answer_stems = [
+            set().union(*(content_stems(text) for text in _answer_texts(question)))
+            for question in questions
+        ]
+        frequency: Counter[str] = Counter()
+        for stems in self.prompt_stems:
+            frequency.update(stems)
+        limit = max(2, COMMON_SHARE * len(questions))
+        self.common = frozenset(word for word, count in frequency.items() if count > limit)
+        # An answer many questions share (`Yes`, `China`) gives nothing away about any one.
+        self.by_words = {words: found for words, found in by_words.items() if len(found) <= limit}
+        self.lengths = sorted({len(words) for words in self.by_words})
+
+    def answers_in(self, text: str) -> Iterator[_Answer]:
+        """The answers that occur, as whole words, in `text` (a dictionary look-up for each
+        run of words as long as some answer)."""
+        words = tokens(text)
+        for start in range(len(words)):
+            for length in self.lengths:
+                if start + length > len(words):
+                    break
+                yield from self.by_words.get(words[start : start + length], ())
+
+    def cues(self, question: int, text: str, answer: _Answer) -> list[str]:
+        """The uncommon words of what a student reads in `question` (its prompt, `text`, and
+        its right answer, shown once answered) that the prompt of the question `answer`
+        belongs to shares (the answer's own words left out), as that prompt writes them."""
+        own = self.prompt_stems[question] | content_stems(text) | self.answer_stems[question]
+        theirs = self.prompt_words[answer.question]
+        shared = (own & set(theirs)) - self.common - content_stems(answer.text)
+        return sorted(theirs[stem] for stem in shared)
+
+
+def _fields(question: AnyQuestion) -> Iterator[tuple[Loc, str, str]]:
+    """(where, what it is called, text) of each part that tells a student something: the
+    prompt, the hint and the right choices (shown as the answer once the question is answered;
+    a wrong choice tells nothing)."""
+    yield ("prompt",), "prompt", question.prompt
+    if question.hint:
+        yield ("hint",), "hint", question.hint
+    if isinstance(question, ChoiceQuestion | MultiQuestion):
+        right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answer)
+        for index, choice in enumerate(question.choices):
+            if choice in right:
+                yield ("choices", index), "right choice", choice
+    elif isinstance(question, OrderQuestion):  # every item is shown, and every one is right
+        for index, item in enumerate(question.items):
+            yield ("items", index), "item", item
+
+
+@rule(
+    "gives-away-another",
+    "A prompt, hint or choice contains the answer of another question about the same thing.",
+    flawed="""\
+  - id: detained-number
+    prompt: China is accused of detaining how many Uyghurs and other Muslims?
+    choices: ['Over 100,000', Over a million, Over 10 million, About 80 million]
+    answer: Over a million
+  - id: detained-group
+    type: text
+    prompt: Besides other Muslims, which people is China accused of detaining?
+    answer: Uyghurs
+""",
+    sound="""\
+  - id: detained-number
+    prompt: China is accused of detaining how many Muslims?
+    choices: ['Over 100,000', Over a million, Over 10 million, About 80 million]
+    answer: Over a million
+  - id: detained-group
+    type: text
+    prompt: Besides other Muslims, which people is China accused of detaining?
+    answer: Uyghurs
+""",
+)
+def gives_away_another(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
+    index = facts.shared("giveaway-index", lambda: GiveawayIndex(facts.questions))
+    me = facts.index_of[question.id]
+    mine = {" ".join(tokens(text)) for text in _answer_texts(question)}
+    for loc, name, text in _fields(question):
+        for answer in index.answers_in(text):
+            if answer.question == me or " ".join(answer.words) in mine:
+                continue
+            cues = index.cues(me, text, answer)
+            if len(cues) >= SHARED_CUES:
+                other = facts.questions[answer.question]
+                yield Flag(
+                    loc,
+                    f"the {name} says '{answer.text}', the answer of question '{other.id}' "
+                    f"(line {facts.line_of(other.id)}), which asks about the same thing "
+                    f"({', '.join(cues)}); reword one of them",
+                )
+                break
+
+
+RULES: tuple[LintRule, ...] = (gives_away_another,)

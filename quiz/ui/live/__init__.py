@@ -1,0 +1,1 @@
+"""The live class game's terminal apps: the teacher's `HostApp` and the student's `JoinApp`."""
