@@ -27,17 +27,20 @@ def served(tmp_path: Path) -> Iterator[Served]:
     """`quiz serve` of the order and match test banks, one question of each per game."""
     port = free_port()
     home = tmp_path / "home"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "quiz", "serve", str(BANKS), "--port", str(port), "--count", "all"],
-        env={**os.environ, "QUIZ_HOME": str(home)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    server = Served(f"http://127.0.0.1:{port}", home, process)
+    log_path = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "quiz", "serve", str(BANKS), "--port", str(port)]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [*command, "--count", "all"],
+            env={**os.environ, "QUIZ_HOME": str(home)},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    server = Served(f"http://127.0.0.1:{port}", home, process, log_path)
     try:
         deadline = time.monotonic() + 60
         while True:
-            assert process.poll() is None, process.stderr.read().decode()  # type: ignore[union-attr]
+            assert process.poll() is None, server.log()
             try:
                 urllib.request.urlopen(server.url, timeout=2).close()
                 break
