@@ -35,6 +35,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.question_types.order import OrderQuestion
 
 _FORMAT_TAG = re.compile(r"^\[(moodle|html|plain|markdown)\]")
@@ -155,6 +156,14 @@ def _question_lines(question: AnyQuestion) -> list[str] | str:
             return [head, *lines, f"\t####{general}", "}"]
         case OrderQuestion():
             return "GIFT has no ordering question"
+        case MatchQuestion():
+            if any("->" in left for left in question.lefts):
+                return "a left item holds '->', which GIFT reads as the end of the item"
+            entries = [
+                f"\t={writer.part(left)} -> {_escape(right)}" for left, right in question.pairs
+            ]
+            entries += [f"\t= -> {_escape(extra)}" for extra in question.distractors]
+            return [head, *entries, f"\t####{general}", "}"]
         case _:
             assert_never(question)
 

@@ -27,6 +27,7 @@ from quiz.engine.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.question_types.order import OrderQuestion
 
 
@@ -164,6 +165,17 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
                 "    <numberingstyle>none</numberingstyle>\n",
                 *(_answer(str(place), item) for place, item in enumerate(question.items, 1)),
             ]
+        case MatchQuestion():
+            subquestions = [
+                f'    <subquestion format="plain_text">\n      <text>{_cdata(left)}</text>\n'
+                f"      <answer>\n        <text>{_cdata(right)}</text>\n      </answer>\n"
+                "    </subquestion>\n"
+                for left, right in [
+                    *question.pairs,
+                    *(("", extra) for extra in question.distractors),
+                ]
+            ]
+            return "matching", ["    <shuffleanswers>true</shuffleanswers>\n", *subquestions]
         case _:
             assert_never(question)
 

@@ -3,7 +3,8 @@ question as students see it (never its answer), reading a student's response fro
 the right answer at the reveal, and how the class's answers are tallied.
 
 What still differs here is the answer input a type is answered with (`QuestionBase.input`): a
-choice's index, several indices, or typed text on the wire. Each function switches over the
+choice's index, several indices, typed text, every item's index in order, or each item's
+partner's index on the wire. Each function switches over the
 inputs once and ends in `assert_never`, so `mypy --strict` points here when a type brings a
 new input.
 """
@@ -20,6 +21,7 @@ from quiz.engine.checking import normalise_text
 from quiz.engine.live_join import has_control_characters
 from quiz.engine.model import AnyQuestion, Bank
 from quiz.engine.question_types.base import Response
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.session import Asked
 
 MAX_TYPED = 200
@@ -43,6 +45,10 @@ def question_part(asked: Asked) -> dict[str, Any]:
         part["choices"] = list(asked.choices)  # for order: the items, shuffled
     elif question.input == "typed":
         part["unit"] = getattr(question, "unit", None)  # shown beside the input (numbers)
+    elif question.input == "match":
+        assert isinstance(question, MatchQuestion)
+        part["items"] = question.lefts  # matched to the partners, listed in `choices`, shuffled
+        part["choices"] = list(asked.choices)
     else:
         assert_never(question.input)
     return part
@@ -78,6 +84,19 @@ def read_response(asked: Asked, raw: object) -> Response | None:
         return question.read(
             " ".join(str(place + 1) for place in places if place is not None), options
         )
+    if question.input == "match":  # each item's partner's index; a partner may serve several
+        assert isinstance(question, MatchQuestion)
+        if not isinstance(raw, list) or len(raw) != len(question.pairs) or len(options) > 10:
+            return None
+        partners = [_index(item, len(options)) for item in raw]
+        if any(partner is None for partner in partners):
+            return None
+        typed = " ".join(
+            f"{number}{'abcdefghij'[partner]}"
+            for number, partner in enumerate(partners, 1)
+            if partner is not None
+        )
+        return question.read(typed, options)
     assert_never(question.input)
 
 
@@ -96,7 +115,7 @@ def picked_choices(asked: Asked, response: Response) -> tuple[str, ...]:
     if question.input == "multi":
         picked = response if isinstance(response, frozenset) else frozenset()
         return tuple(option for option in asked.choices if option in picked)
-    if question.input == "typed" or question.input == "order":
+    if question.input == "typed" or question.input == "order" or question.input == "match":
         return ()
     assert_never(question.input)
 
@@ -113,7 +132,7 @@ def right_indices(asked: Asked) -> list[int]:
         return [i for i, option in enumerate(asked.choices) if option in right]
     if question.input == "typed":
         return []
-    if question.input == "order":
+    if question.input == "order" or question.input == "match":  # for a match: each item's partner
         right = question.right_response()
         assert isinstance(right, tuple)
         return [asked.choices.index(item) for item in right]
@@ -152,7 +171,7 @@ def tally(asked: Asked, answers: Sequence[tuple[tuple[str, ...], str, bool]]) ->
             TallyRow(option, counts[option], index in right)
             for index, option in enumerate(asked.choices)
         ]
-    if question.input == "typed" or question.input == "order":
+    if question.input == "typed" or question.input == "order" or question.input == "match":
         groups: dict[str, list[tuple[str, bool]]] = {}
         for _picked, given, correct in answers:
             groups.setdefault(normalise_text(given), []).append((given, correct))

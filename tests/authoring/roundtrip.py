@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Collection
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -13,21 +12,15 @@ from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 
 
-def bank_state(bank: Bank, leaving_out: Collection[str] = ()) -> dict[str, Any]:
-    """Everything a bank says, for comparing two banks (without the questions `leaving_out`
-    names: those a format has no form for)."""
+def bank_state(bank: Bank) -> dict[str, Any]:
+    """Everything a bank says, for comparing two banks."""
     return {
         "title": bank.title,
         "description": bank.description,
         "source": bank.source,
         "source_text": bank.source_text.text if bank.source_text else None,
-        "questions": [asdict(q) for q in bank.questions if q.id not in leaving_out],
+        "questions": [asdict(question) for question in bank.questions],
     }
-
-
-def left_out(warnings: list[str]) -> list[str]:
-    """The ids of the questions an export's warnings say it left out (`id: why; left out`)."""
-    return [w.split(":")[0] for w in warnings if w.endswith("left out")]
 
 
 def reload(result: ImportResult, original: Bank, folder: Path) -> Bank:

@@ -119,7 +119,7 @@ def right_response(game: LiveGame) -> object:
     if question.input == "multi":
         assert isinstance(right, frozenset)
         return [i for i, option in enumerate(asked.choices) if option in right]
-    if question.input == "order":
+    if question.input in ("order", "match"):  # every item's index in order; each item's partner's
         assert isinstance(right, tuple)
         return [asked.choices.index(item) for item in right]
     return str(right)
@@ -140,4 +140,8 @@ def wrong_response(game: LiveGame) -> object:
         return [next(i for i, option in enumerate(asked.choices) if option not in right)]
     if question.input == "order":
         return list(reversed(right_response(game)))  # type: ignore[call-overload]
+    if question.input == "match":  # each item given the next item's partner
+        right = right_response(game)
+        assert isinstance(right, list)
+        return [*right[1:], right[0]]
     return "123456"

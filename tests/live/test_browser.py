@@ -188,3 +188,36 @@ def test_a_phone_puts_items_in_order(browser: Any, tmp_path: Path) -> None:
         assert phone.locator("#r-answer").inner_text() == question.answer_text()
     finally:
         classroom.stop()
+
+
+def test_a_phone_matches_pairs(browser: Any, tmp_path: Path) -> None:
+    from quiz.authoring.starter import write_starter
+    from quiz.engine.loader import load_bank
+
+    write_starter(tmp_path / "starter.yaml")
+    bank = load_bank(tmp_path / "starter.yaml")
+    question = next(q for q in bank.questions if q.input == "match")
+    classroom = HostThread(
+        lambda: (LiveGame(ask_all([(bank, question)], seed=1), code=CODE, seconds=120), None)
+    )
+    try:
+        phone = open_page(browser, classroom.url, viewport=PHONE, is_mobile=True, has_touch=True)
+        join(phone, "Ann")
+        classroom.do(lambda host: host.start_game())
+        phone.wait_for_selector("#question:not([hidden])")
+        items = phone.locator("#q-items button")
+        partners = phone.locator("#q-choices > button")
+        shown = [partners.nth(i).locator(".label").inner_text() for i in range(partners.count())]
+        assert items.count() == len(question.pairs)  # type: ignore[union-attr]
+        phone.click("#q-submit")  # no item has a partner yet
+        expect(phone.locator("#q-error")).to_contain_text("Give every item a partner")
+        for _item, partner in question.pairs:  # type: ignore[union-attr]
+            partners.nth(shown.index(partner)).tap()  # each tap moves on to the next item
+        letter = "ABCDEFGHIJ"[shown.index(question.pairs[0][1])]  # type: ignore[union-attr]
+        assert items.nth(0).inner_text().endswith(f"→ {letter}")
+        phone.click("#q-submit")
+        phone.wait_for_selector("#reveal:not([hidden])")  # the only player: revealed at once
+        expect(phone.locator("#r-verdict")).to_contain_text("Right")
+        assert phone.locator("#r-answer").inner_text() == question.answer_text()
+    finally:
+        classroom.stop()

@@ -78,6 +78,9 @@ def wrong_response(asked: Asked) -> Response:
     if kind == "order":
         assert isinstance(right, tuple)
         return tuple(reversed(right))
+    if kind == "match":  # each item given the next item's partner
+        assert isinstance(right, tuple)
+        return (*right[1:], right[0])
     raise AssertionError(f"no wrong answer known for the input {kind!r}")
 
 

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from quiz.engine.loader import load_bank
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
-from tests.ui.helpers import BANKS, advance_to, answer_current, make_app
+from tests.ui.helpers import BANKS, advance_to, answer_current, keys_for, make_app, wrong_response
 
 SIZE = (80, 24)
 SMALL = (60, 20)
@@ -117,3 +117,48 @@ def test_order_wrong_feedback_small_terminal(snap_compare: Any) -> None:
         await _wrong_order(pilot)
 
     assert snap_compare(_new_types_app(), terminal_size=SMALL, run_before=before)
+
+
+async def _wrong_match(pilot: Pilot[None]) -> None:
+    """Answer the match question on screen giving each item the next item's partner."""
+    screen = pilot.app.screen
+    assert isinstance(screen, GameScreen)
+    asked = screen.session.current
+    await pilot.press(*keys_for(asked, wrong_response(asked)))
+    await pilot.pause()
+
+
+def _match_app() -> QuizApp:
+    return make_app(bank=load_bank(BANKS / "match.yaml"), seed=3)
+
+
+def test_match_question_half_matched(snap_compare: Any) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await _to_question(pilot, "resources-by-country")
+        await pilot.press("2", "a")
+
+    assert snap_compare(_match_app(), terminal_size=SIZE, run_before=before)
+
+
+def test_match_question_long_partners_small_terminal(snap_compare: Any) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await _to_question(pilot, "projects-and-people")
+        await pilot.press("1", "c")
+
+    assert snap_compare(_match_app(), terminal_size=SMALL, run_before=before)
+
+
+def test_match_wrong_feedback(snap_compare: Any) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await _to_question(pilot, "resources-by-country")
+        await _wrong_match(pilot)
+
+    assert snap_compare(_match_app(), terminal_size=SIZE, run_before=before)
+
+
+def test_match_wrong_feedback_small_terminal(snap_compare: Any) -> None:
+    async def before(pilot: Pilot[None]) -> None:
+        await _to_question(pilot, "resources-by-country")
+        await _wrong_match(pilot)
+
+    assert snap_compare(_match_app(), terminal_size=SMALL, run_before=before)

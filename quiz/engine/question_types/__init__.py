@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from quiz.engine.question_types.base import QuestionBase
 from quiz.engine.question_types.choice import ChoiceQuestion
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.question_types.multi import MultiQuestion
 from quiz.engine.question_types.number import NumberQuestion
 from quiz.engine.question_types.order import OrderQuestion
@@ -24,6 +25,7 @@ AnyQuestion = (
     | NumberQuestion
     | TextQuestion
     | OrderQuestion
+    | MatchQuestion
 )
 """Any question of a registered type."""
 
@@ -34,6 +36,7 @@ QUESTION_CLASSES: dict[str, type[AnyQuestion]] = {
     "number": NumberQuestion,
     "text": TextQuestion,
     "order": OrderQuestion,
+    "match": MatchQuestion,
 }
 """Each type's class by the name a bank's `type` field gives it (`choice` when none)."""
 

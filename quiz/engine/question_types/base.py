@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 
 Response = str | bool | frozenset[str] | tuple[str, ...]
 """What a player gives: a choice's text, true/false, a set of choices, typed text, or a
-sequence (the items in the player's order)."""
+sequence (the items in the player's order; a match's right-hand items, one per left item)."""
 
-InputKind = Literal["choice", "multi", "typed", "order"]
+InputKind = Literal["choice", "multi", "typed", "order", "match"]
 """The answer inputs the game has; each type names the one it is answered with."""
 
 

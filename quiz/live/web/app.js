@@ -6,7 +6,7 @@
 (() => {
   const PROTOCOL = 1;
   const SHAPES = ["▲", "◆", "●", "■", "★", "⬟", "✚", "⬢"];
-  const LETTERS = "ABCDEFGH";
+  const LETTERS = "ABCDEFGHIJ"; // a match may show up to 10 partners
   const RETRY_MS = [500, 1000, 2000, 3000, 5000];
   const PING_MS = 15000;
   const FINAL = new Set([
@@ -28,6 +28,8 @@
   let question = null; // the open question's message
   let picked = new Set(); // multi: indices picked
   let ordered = []; // order: item indices, in the student's order
+  let matched = []; // match: each item's partner's index (undefined while it has none)
+  let current = 0; // match: the item the next partner tapped is for
   let deadline = null; // performance.now() when the countdown ends, null when paused
   let pausedLeft = null;
   let ticker = null;
@@ -175,6 +177,8 @@
     question = m;
     picked = new Set();
     ordered = [];
+    matched = [];
+    current = 0;
     $("q-error").textContent = "";
     $("q-number").textContent = "Question " + m.number + " of " + m.total;
     $("q-topic").textContent = m.topic;
@@ -182,10 +186,10 @@
     const choices = $("q-choices");
     choices.replaceChildren();
     const typed = m.input === "typed";
-    const known = typed || m.input === "choice" || m.input === "multi" || m.input === "order";
+    const known = typed || ["choice", "multi", "order", "match"].includes(m.input);
     if (!known) $("q-error").textContent = "This page cannot answer this kind of question: reload it (or update quiz).";
     $("q-typed").hidden = !typed;
-    $("q-submit").hidden = !(typed || m.input === "multi" || m.input === "order");
+    $("q-submit").hidden = !(typed || ["multi", "order", "match"].includes(m.input));
     choices.hidden = typed;
     if (typed) {
       const input = $("q-input");
@@ -194,7 +198,9 @@
       $("q-input-label").textContent = m.kind === "number" ? "Your number" : "Your answer";
       $("q-unit").textContent = m.unit || "";
     } else {
+      if (m.input === "match") choices.append(matchItems(m.items || []));
       (m.choices || []).forEach((text, index) => choices.append(choiceButton(text, index, m.input)));
+      if (m.input === "match") drawMatches();
     }
     show("question");
     startCountdown(m.seconds_left, m.paused);
@@ -213,6 +219,8 @@
     } else if (input === "order") {
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", () => place(index));
+    } else if (input === "match") {
+      button.addEventListener("click", () => matchTo(index));
     } else {
       button.addEventListener("click", () => answer(index));
     }
@@ -235,6 +243,40 @@
     });
   }
 
+  // A match: tap an item (the first is picked), then its partner; the next item without one is
+  // picked. Each item shows its partner's letter.
+  function matchItems(items) {
+    const list = el("div", "items");
+    list.id = "q-items";
+    items.forEach((text, index) => {
+      const button = el("button", "item");
+      button.type = "button";
+      button.addEventListener("click", () => { current = index; drawMatches(); });
+      list.append(button);
+    });
+    return list;
+  }
+
+  function matchTo(partner) {
+    const count = (question.items || []).length;
+    if (!count) return;
+    matched[current] = partner;
+    for (let step = 1; step <= count; step++) {
+      const next = (current + step) % count;
+      if (matched[next] === undefined) { current = next; break; }
+    }
+    drawMatches();
+  }
+
+  function drawMatches() {
+    const items = question.items || [];
+    [...$("q-items").children].forEach((button, i) => {
+      const partner = matched[i] === undefined ? "?" : LETTERS[matched[i]];
+      button.textContent = (i + 1) + ". " + items[i] + " → " + partner;
+      button.setAttribute("aria-pressed", String(i === current));
+    });
+  }
+
   function answer(response) {
     if (!question) return;
     if (!send({ type: "answer", number: question.number, response })) {
@@ -252,6 +294,13 @@
         return;
       }
       answer(ordered.slice());
+    } else if (question.input === "match") {
+      const count = (question.items || []).length;
+      if ([...Array(count).keys()].some((i) => matched[i] === undefined)) {
+        $("q-error").textContent = "Give every item a partner first.";
+        return;
+      }
+      answer(matched.slice(0, count));
     } else {
       const text = $("q-input").value.trim();
       if (!text) { $("q-error").textContent = "Type an answer first."; return; }
@@ -379,6 +428,22 @@
   document.addEventListener("keydown", (event) => {
     if ($("question").hidden || !question || event.target === $("q-input")) return;
     const key = event.key.toUpperCase();
+    if (question.input === "match") { // a number picks an item, a letter gives it its partner
+      const item = "12345678".indexOf(key);
+      const partner = "ABCDEFGHIJ".indexOf(key);
+      if (item >= 0 && item < (question.items || []).length) {
+        current = item;
+        drawMatches();
+      } else if (partner >= 0 && partner < (question.choices || []).length) {
+        matchTo(partner);
+      } else if (event.key === "Enter") {
+        submit();
+      } else {
+        return;
+      }
+      event.preventDefault();
+      return;
+    }
     let index = "12345678".indexOf(key);
     if (index < 0) index = LETTERS.indexOf(key);
     const buttons = $("q-choices").children;

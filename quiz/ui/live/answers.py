@@ -22,12 +22,13 @@ from quiz.ui.live.marks import COLOURS, LETTERS, mark
 from quiz.ui.live.messages import Question
 from quiz.ui.live.text import literal
 from quiz.ui.widgets.choices import ChoiceList
+from quiz.ui.widgets.match import MatchGrid
 from quiz.ui.widgets.multichoice import MultiChoiceList
 from quiz.ui.widgets.order import OrderList
 from quiz.ui.widgets.typed import TypedAnswer
 
 LETTER_KEYS = tuple(letter.lower() for letter in LETTERS)
-INPUT_KINDS: tuple[InputKind, ...] = ("choice", "multi", "typed", "order")
+INPUT_KINDS: tuple[InputKind, ...] = ("choice", "multi", "typed", "order", "match")
 ORDER_ARROW = " → "
 
 
@@ -70,6 +71,11 @@ def how_to_answer(question: Question) -> Content:
             "Put them in order, first at the top: Shift+↑/↓ moves the highlighted item, or type "
             f"the numbers in their new order (e.g. {example}). Enter sends."
         )
+    if kind == "match":
+        return Content(
+            "Press an item's number, then its partner's letter (1b 2a...), or click an item, "
+            "then its partner. Enter sends."
+        )
     assert_never(kind)
 
 
@@ -83,6 +89,8 @@ def make_input(kind: InputKind) -> Widget:
         return TypedAnswer(id=kind)
     if kind == "order":
         return LiveOrderList(id=kind)
+    if kind == "match":
+        return MatchGrid(id=kind)
     assert_never(kind)
 
 
@@ -94,6 +102,8 @@ def ready_input(widget: Widget, question: Question) -> None:
         widget.value = ""
     elif isinstance(widget, LiveOrderList):
         widget.set_items(question.choices)
+    elif isinstance(widget, MatchGrid):
+        widget.set_pairs(question.items, question.choices)
 
 
 def host_response(question: Question, response: Response) -> tuple[object, str] | None:
@@ -118,6 +128,15 @@ def host_response(question: Question, response: Response) -> tuple[object, str] 
         if sorted(items) != sorted(choices):
             return None
         return [choices.index(item) for item in items], ORDER_ARROW.join(items)
+    if kind == "match":  # each item's partner, by its index
+        partners = response if isinstance(response, tuple) else ()
+        if len(partners) != len(question.items) or not set(partners) <= set(choices):
+            return None
+        given = "; ".join(
+            f"{item}{ORDER_ARROW}{partner}"
+            for item, partner in zip(question.items, partners, strict=True)
+        )
+        return [choices.index(partner) for partner in partners], given
     assert_never(kind)
 
 

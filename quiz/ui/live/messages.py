@@ -59,6 +59,8 @@ class Question:
     difficulty: str
     prompt: str
     choices: tuple[str, ...]
+    items: tuple[str, ...]
+    """A match's items (its partners are the `choices`); empty for other inputs."""
     unit: str | None
     seconds_left: float | None
     paused: bool
@@ -74,6 +76,7 @@ class Question:
             difficulty=_text(message, "difficulty"),
             prompt=_text(message, "prompt"),
             choices=_texts(message, "choices"),
+            items=_texts(message, "items"),
             unit=_text(message, "unit") or None,
             seconds_left=_float(message, "seconds_left"),
             paused=_bool(message, "paused"),

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from quiz.engine.model import NumberQuestion
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.session import Asked
 from quiz.ui.live.marks import choice_css, choice_label
 from quiz.ui.live.phase import PhaseScreen
@@ -54,6 +55,12 @@ def how_students_answer(asked: Asked) -> Content | None:
         return Content("Students type their answer on their screens.")
     if kind == "order":
         return Content("Students put these in order on their screens, first at the top.")
+    if kind == "match":
+        assert isinstance(question, MatchQuestion)
+        items = Content(", ").join(literal(item) for item in question.lefts)
+        return Content.assemble(
+            "Students match each of ", items, " to its partner below, on their screens."
+        )
     assert_never(kind)
 
 

@@ -60,4 +60,8 @@ def make_answer_input(kind: InputKind) -> Widget:
         from quiz.ui.widgets.order import OrderList
 
         return OrderList(id=kind)
+    if kind == "match":
+        from quiz.ui.widgets.match import MatchGrid
+
+        return MatchGrid(id=kind)
     assert_never(kind)

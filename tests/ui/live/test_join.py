@@ -448,9 +448,9 @@ async def test_a_question_of_an_unknown_input_says_to_update() -> None:
                 "type": "question",
                 "number": 1,
                 "total": 1,
-                "kind": "match",
-                "input": "match",
-                "prompt": "Match them",
+                "kind": "hotspot",  # a kind (and input) from a newer quiz
+                "input": "hotspot",
+                "prompt": "Click the map",
                 "choices": ["a", "b"],
                 "seconds_left": 30,
             }
