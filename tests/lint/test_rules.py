@@ -201,3 +201,22 @@ def test_an_order_questions_items_can_give_an_answer_away(tmp_path: Path) -> Non
 """,
     )
     assert fired == [("timeline", "gives-away-another")]
+
+
+def test_a_match_questions_pairs_can_give_an_answer_away(tmp_path: Path) -> None:
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: hub-name
+    type: text
+    prompt: Name the hub in Kazakhstan the article gives as an example of new border crossings.
+    answer: Khorgos
+  - id: projects
+    type: match
+    prompt: Match each project to its country.
+    pairs:
+      The Khorgos hub, an example of new border crossings: Kazakhstan
+      The planned highway: Tajikistan
+""",
+    )
+    assert fired == [("projects", "gives-away-another")]

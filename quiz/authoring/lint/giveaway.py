@@ -28,6 +28,7 @@ from quiz.engine.model import (
     TextQuestion,
     format_number,
 )
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.question_types.order import OrderQuestion
 
 SHARED_CUES = 2
@@ -119,6 +120,10 @@ def _fields(question: AnyQuestion) -> Iterator[tuple[Loc, str, str]]:
     elif isinstance(question, OrderQuestion):  # every item is shown, and every one is right
         for index, item in enumerate(question.items):
             yield ("items", index), "item", item
+    elif isinstance(question, MatchQuestion):  # every item and partner is shown
+        for index, (item, partner) in enumerate(question.pairs):
+            yield ("pairs", index), "item", item
+            yield ("pairs", index), "partner", partner
 
 
 @rule(
