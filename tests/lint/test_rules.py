@@ -209,7 +209,7 @@ def test_a_match_questions_pairs_can_give_an_answer_away(tmp_path: Path) -> None
         """\
   - id: hub-name
     type: text
-    prompt: Name the hub in Kazakhstan the article gives as an example of new border crossings.
+    prompt: Name the hub the article gives as an example of new border crossings.
     answer: Khorgos
   - id: projects
     type: match
@@ -220,3 +220,23 @@ def test_a_match_questions_pairs_can_give_an_answer_away(tmp_path: Path) -> None
 """,
     )
     assert fired == [("projects", "gives-away-another")]
+
+
+def test_a_prompt_that_pairs_a_match_item_with_its_partner_gives_it_away(tmp_path: Path) -> None:
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: words
+    type: match
+    prompt: Match each subject to the words the article uses about it.
+    pairs:
+      Central Asia, for its vast territories: underpopulated
+      Many Central Asian governments: authoritarian tendencies
+  - id: concern
+    prompt: Besides being underpopulated, what concern does the article say Central Asia faces?
+    choices: [Dependency on China, Dependency on Russia, A shrinking economy, Drought]
+    answer: Dependency on China
+    context: facing concerns over its growing dependency on China
+""",
+    )
+    assert fired == [("concern", "gives-away-another")]

@@ -45,6 +45,8 @@ class _Answer:
     words: tuple[str, ...]
     text: str
     question: int
+    item: str | None = None
+    """For a match question's partner: the item it is matched with (the pair is the answer)."""
 
 
 def _answer_texts(question: AnyQuestion) -> list[str]:
@@ -66,10 +68,13 @@ class GiveawayIndex:
         self.questions = questions
         by_words: dict[tuple[str, ...], list[_Answer]] = defaultdict(list)
         for index, question in enumerate(questions):
-            for text in _answer_texts(question):
+            answers: list[tuple[str, str | None]] = [(t, None) for t in _answer_texts(question)]
+            if isinstance(question, MatchQuestion):
+                answers += [(partner, item) for item, partner in question.pairs]
+            for text, item in answers:
                 words = tokens(text)[:MAX_ANSWER_WORDS]
                 if words and not set(words) <= STOPWORDS:
-                    by_words[words].append(_Answer(words, text, index))
+                    by_words[words].append(_Answer(words, text, index, item))
         self.prompt_words = [content_words(question.prompt) for question in questions]
         self.prompt_stems = [set(words) for words in self.prompt_words]
         self.answer_stems = [
@@ -94,6 +99,14 @@ class GiveawayIndex:
                 if start + length > len(words):
                     break
                 yield from self.by_words.get(words[start : start + length], ())
+
+    def pairs_with(self, question: int, text: str, answer: _Answer) -> bool:
+        """Whether what a student reads in `question` also names the item a match partner
+        `answer` belongs with (at least half its words, common ones included): the pair, and
+        so the answer, is given."""
+        item = content_stems(answer.item or "")
+        own = self.prompt_stems[question] | content_stems(text) | self.answer_stems[question]
+        return bool(item) and len(item & own) * 2 >= len(item)
 
     def cues(self, question: int, text: str, answer: _Answer) -> list[str]:
         """The uncommon words of what a student reads in `question` (its prompt, `text`, and
@@ -158,14 +171,23 @@ def gives_away_another(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag
         for answer in index.answers_in(text):
             if answer.question == me or " ".join(answer.words) in mine:
                 continue
+            other = facts.questions[answer.question]
+            where = f"question '{other.id}' (line {facts.line_of(other.id)})"
+            if answer.item is not None:
+                if index.pairs_with(me, text, answer):
+                    yield Flag(
+                        loc,
+                        f"the {name} pairs '{answer.text}' with '{answer.item}', a pair of "
+                        f"{where}; reword one of them",
+                    )
+                    break
+                continue
             cues = index.cues(me, text, answer)
             if len(cues) >= SHARED_CUES:
-                other = facts.questions[answer.question]
                 yield Flag(
                     loc,
-                    f"the {name} says '{answer.text}', the answer of question '{other.id}' "
-                    f"(line {facts.line_of(other.id)}), which asks about the same thing "
-                    f"({', '.join(cues)}); reword one of them",
+                    f"the {name} says '{answer.text}', the answer of {where}, which asks about "
+                    f"the same thing ({', '.join(cues)}); reword one of them",
                 )
                 break
 
