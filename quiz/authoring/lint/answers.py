@@ -87,10 +87,11 @@ def variants(question: TextQuestion) -> list[str]:
 def missing_variants(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     if not isinstance(question, TextQuestion):
         return
+    typed = variants(question)
+    if not typed:
+        return
     known = facts.shared("vocabulary", lambda: vocabulary(facts.questions))
-    refused = [
-        variant for variant in variants(question) if not question.check(variant, known).correct
-    ]
+    refused = [variant for variant in typed if not question.check(variant, known).correct]
     if refused:
         listed = ", ".join(refused)
         yield Flag(
