@@ -58,7 +58,6 @@ async def test_a_choice_is_answered_with_a_letter_or_a_number_and_locked_once() 
         assert shown(app, "#how") == "Press A–D (or 1–4) or use the arrows, then Enter."
         options = app.screen.query_one("#choice")
         labels = [str(options.get_option_at_index(i).prompt) for i in range(4)]  # type: ignore[attr-defined]
-        # figures keep the bank's order (smallest first)
         assert labels[0] == " A ▲  $44 billion" and labels[2] == " C ●  $95 billion"
         await pilot.press("c", "enter")
         await pilot.pause()
@@ -113,13 +112,13 @@ async def test_the_result_shows_right_or_wrong_points_place_and_the_evidence() -
         await pilot.pause()
         room.answer("Bob", room.game.current.choices.index("$95 billion"))  # type: ignore[union-attr]
         room.clock.now = 4.0
-        await pilot.press("b", "enter")  # $64 billion: wrong
+        await pilot.press("a", "enter")  # $44 billion (figures in order): wrong
         await pilot.pause()
         room.teacher("close_question")
         await pilot.pause()
         verdict = shown(app, "#verdict")
         assert verdict.startswith("✘ Wrong.  No points")
-        assert "Your answer: $64 billion" in verdict
+        assert "Your answer: $44 billion" in verdict
         assert "Right answer:  C ●  $95 billion" in verdict
         assert shown(app, "#place") == "You are 2nd of 3 · 0 points"
         assert "largest trading partner" in shown(app, "#why")
