@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 # the first question appears without them (but for its own answer input).
 
 NUMBER_KEYS = tuple(str(number) for number in range(1, 9))
+"""Keys the screen hands to the answer input when it lacks the focus (`press_number`)."""
 
 POLL_SECONDS = 0.5
 """How often a preview looks for saved changes."""
