@@ -30,7 +30,6 @@ def numbered(index: int, text: str) -> Content:
 class ChoiceList(AnswerInput, OptionList):
     """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it."""
 
-
     BINDINGS = [
         Binding("enter", "select", "Confirm"),
         *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],

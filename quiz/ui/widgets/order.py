@@ -31,7 +31,6 @@ PICKED_UP = "  ⇅ picked up"
 class OrderList(AnswerInput, OptionList):
     """The items in the player's current order, numbered; `Enter` submits that order."""
 
-
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
         Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓"),
