@@ -8,7 +8,6 @@ the same list of pairs, and a mistake in either points at its own line.
 from __future__ import annotations
 
 import random
-import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,7 +29,6 @@ MIN_PAIRS, MAX_PAIRS = 2, 8
 LETTERS = "abcdefghij"
 """The keys of the right-hand items: at most this many (partners and distractors together)."""
 ARROW = " → "
-_TYPED_PAIR = re.compile(r"\s*([1-9])\s*([a-z])\s*,?")
 
 
 class Pairs:
@@ -165,21 +163,20 @@ class MatchQuestion(QuestionBase):
     def read(self, typed: str, options: Sequence[str]) -> Response | None:
         """Each item's number and its partner's letter, as asked: `1b 2a 3c` (spaces and
         commas optional)."""
-        text = typed.strip().casefold()
-        chosen: dict[int, str] = {}
-        position = 0
-        while position < len(text):
-            found = _TYPED_PAIR.match(text, position)
-            if found is None or found.end() == position:
-                return None
-            number, letter = int(found[1]), LETTERS.find(found[2])
-            if number > len(self.pairs) or not 0 <= letter < len(options) or number in chosen:
-                return None
-            chosen[number] = options[letter]
-            position = found.end()
-        if sorted(chosen) != list(range(1, len(self.pairs) + 1)):
+        keys = [char for char in typed.casefold() if not char.isspace() and char != ","]
+        if len(keys) % 2:
             return None
-        return tuple(chosen[number] for number in sorted(chosen))
+        chosen: dict[int, str] = {}
+        for digit, letter in zip(keys[::2], keys[1::2], strict=True):
+            number, partner = int(digit) if digit.isdigit() else 0, LETTERS.find(letter)
+            if not 1 <= number <= len(self.pairs) or partner < 0 or partner >= len(options):
+                return None
+            if number in chosen:
+                return None
+            chosen[number] = options[partner]
+        if len(chosen) != len(self.pairs):
+            return None
+        return tuple(chosen[number] for number in range(1, len(self.pairs) + 1))
 
     def typed_form(self, response: Response, options: Sequence[str]) -> str:
         """Each item's number and its partner's letter, as asked (`1b2a3c`)."""

@@ -30,13 +30,6 @@ def numbered(index: int, text: str) -> Content:
 class ChoiceList(AnswerInput, OptionList):
     """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it."""
 
-    DEFAULT_CSS = """
-    ChoiceList {
-        height: auto;
-        max-height: 100%;
-    }
-    """
-
     BINDINGS = [
         Binding("enter", "select", "Confirm"),
         *[Binding(key, f"pick({int(key) - 1})", show=False) for key in DIGIT_KEYS],

@@ -23,13 +23,6 @@ if TYPE_CHECKING:
 class MultiChoiceList(AnswerInput, SelectionList[int]):
     """Pick several choices: `1`–`8` or `Space` toggle, `Enter` submits the picked ones."""
 
-    DEFAULT_CSS = """
-    MultiChoiceList {
-        height: auto;
-        max-height: 100%;
-    }
-    """
-
     BINDINGS = [
         Binding("space", "select", "Toggle"),
         Binding("enter", "submit", "Submit"),

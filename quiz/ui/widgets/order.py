@@ -31,13 +31,6 @@ PICKED_UP = "  ⇅ picked up"
 class OrderList(AnswerInput, OptionList):
     """The items in the player's current order, numbered; `Enter` submits that order."""
 
-    DEFAULT_CSS = """
-    OrderList {
-        height: auto;
-        max-height: 100%;
-    }
-    """
-
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
         Binding("shift+up", "move(-1)", "Move", key_display="⇧↑↓"),
