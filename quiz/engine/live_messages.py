@@ -110,7 +110,9 @@ def reveal(
     passage: Sequence[Paragraph],
 ) -> dict[str, Any]:
     """The same for everyone: the right answer, how the class answered, the explanation and the
-    passage of the source that proves it (each paragraph with its highlighted spans)."""
+    passage of the source that proves it (each paragraph with its highlighted spans), and the
+    source's title and publisher (null when the bank names no source)."""
+    source = asked.bank.source
     return {
         "type": "reveal",
         "number": number,
@@ -121,6 +123,9 @@ def reveal(
             {"text": paragraph.text, "highlights": [list(span) for span in paragraph.highlights]}
             for paragraph in passage
         ],
+        "source": None
+        if source is None
+        else {"title": source.title, "publisher": source.publisher},
         "tally": [row.as_message() for row in tally],
         "answered": answered,
         "took_part": took_part,

@@ -107,6 +107,9 @@ def test_two_browsers_one_a_phone_play_a_live_game(
         page.wait_for_selector("#reveal:not([hidden])")
         assert page.locator("#r-answer").inner_text() == "$95 billion"
         assert "approximately $95 billion" in page.locator("#r-passage mark").inner_text()
+        assert page.locator("#r-source").inner_text() == (
+            "Source: China’s Xi Visits Kazakhstan to Strengthen Ties with Central Asia — France 24"
+        )
     expect(laptop.locator("#r-verdict")).to_contain_text("Right")
     expect(phone.locator("#r-verdict")).to_contain_text("Wrong")
     assert "European Union" in phone.locator("#r-feedback").inner_text()

@@ -49,6 +49,10 @@ def test_choice(room: Callable[..., Room]) -> None:
     paragraph = reveal["passage"][0]
     start, end = paragraph["highlights"][0]
     assert "approximately $95 billion" in paragraph["text"][start:end]
+    assert reveal["source"] == {  # named beside the passage, as in the solo game
+        "title": "China’s Xi Visits Kazakhstan to Strengthen Ties with Central Asia",
+        "publisher": "France 24",
+    }
     wrong = class_.last("b", "result")
     assert wrong["correct"] is False and wrong["given"] == "$64 billion"
     assert wrong["feedback"] == ["That is the European Union's figure, not China's."]

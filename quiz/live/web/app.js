@@ -352,6 +352,13 @@
       item.children[1].append(bar);
       tally.append(item);
     });
+    const source = $("r-source"); // the article the passage comes from, as in the solo game
+    if (m.source && m.source.title) {
+      source.replaceChildren(el("strong", null, "Source: "), el("cite", null, m.source.title));
+      if (m.source.publisher) source.append(document.createTextNode(" — " + m.source.publisher));
+    } else {
+      source.replaceChildren(el("strong", null, "Evidence"));
+    }
     const passage = $("r-passage");
     passage.replaceChildren();
     for (const paragraph of m.passage) {

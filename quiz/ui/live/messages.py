@@ -107,10 +107,15 @@ class Reveal:
     right: tuple[int, ...]
     explanation: str
     passage: tuple[Paragraph, ...]
+    source_title: str | None = None
+    """The source's title (shown above the passage), None when the bank names none."""
+    source_publisher: str | None = None
 
     @classmethod
     def read(cls, message: Mapping[str, Any]) -> Reveal:
         right = message.get("right")
+        source = message.get("source")
+        source = source if isinstance(source, dict) else {}
         indices = tuple(i for i in right if isinstance(i, int)) if isinstance(right, list) else ()
         return cls(
             number=_int(message, "number"),
@@ -118,6 +123,8 @@ class Reveal:
             right=indices,
             explanation=_text(message, "explanation"),
             passage=tuple(_paragraph(item) for item in _dicts(message, "passage")),
+            source_title=_text(source, "title") or None,
+            source_publisher=_text(source, "publisher") or None,
         )
 
 

@@ -14,7 +14,7 @@ from quiz.engine.session import Asked
 from quiz.ui.live.marks import mark
 from quiz.ui.live.phase import PhaseScreen, scroll_bindings
 from quiz.ui.live.question import question_heading
-from quiz.ui.live.text import literal
+from quiz.ui.live.text import literal, source_heading
 from quiz.ui.live.widgets import Bar, TallyChart
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import Passage
@@ -59,15 +59,12 @@ def class_line(result: QuestionResult) -> Content:
     )
 
 
-def source_heading(asked: Asked) -> Content:
+def source_line(asked: Asked) -> Content:
     """`Source: title — publisher`, or `Evidence` when the bank names no source."""
     source = asked.bank.source
-    if source is None:
-        return Content.styled("Evidence", "bold")
-    parts = [Content.styled("Source: ", "bold"), literal(source.title, "italic")]
-    if source.publisher:
-        parts += [Content(" — "), literal(source.publisher)]
-    return Content("").join(parts)
+    return (
+        source_heading(None) if source is None else source_heading(source.title, source.publisher)
+    )
 
 
 class RevealScreen(PhaseScreen):
@@ -112,7 +109,7 @@ class RevealScreen(PhaseScreen):
                 Content.assemble(("Why: ", "bold"), literal(question.explanation)),
                 id="reveal-why",
             )
-            yield Static(source_heading(asked), id="reveal-source")
+            yield Static(source_line(asked), id="reveal-source")
             passage = Passage()
             passage.show(asked.passage())
             yield passage

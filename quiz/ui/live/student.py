@@ -38,7 +38,7 @@ from quiz.ui.live.student_text import (
     standings_content,
     verdict_content,
 )
-from quiz.ui.live.text import literal
+from quiz.ui.live.text import literal, source_heading
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.breakdown import BreakdownTable
 from quiz.ui.widgets.keybar import KeyBar
@@ -267,6 +267,9 @@ class StudentScreen(Screen[None]):
             Content.assemble(("Why: ", "bold"), literal(reveal.explanation))
         )
         self.query_one(Passage).show(reveal.passage)
+        self.query_one("#source-line", Static).update(
+            source_heading(reveal.source_title, reveal.source_publisher)
+        )
         # Until the result comes, the answer alone.
         self.query_one("#verdict", Static).update(
             Content.assemble(("Right answer: ", "bold"), right_answer(reveal, self.question))

@@ -32,3 +32,14 @@ def clip(text: str, width: int) -> str:
             break
         out += char
     return out.rstrip() + "…"
+
+
+def source_heading(title: str | None, publisher: str | None = None) -> Content:
+    """`Source: title — publisher` above the passage, as in the solo game; `Evidence` when the
+    bank names no source."""
+    if not title:
+        return Content.styled("Evidence", "bold")
+    parts = [Content.styled("Source: ", "bold"), literal(title, "italic")]
+    if publisher:
+        parts += [Content(" — "), literal(publisher)]
+    return Content("").join(parts)

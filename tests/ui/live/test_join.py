@@ -125,6 +125,9 @@ async def test_the_result_shows_right_or_wrong_points_place_and_the_evidence() -
         passage = app.screen.query_one("#passage", Static).render()
         spans = [str(passage)[s.start : s.end] for s in passage.spans]  # type: ignore[attr-defined]
         assert any(span.startswith("In 2024, trade with China") for span in spans)
+        assert shown(app, "#source-line") == (
+            "Source: China’s Xi Visits Kazakhstan to Strengthen Ties with Central Asia — France 24"
+        )
         room.teacher("advance")
         await pilot.pause()
         assert shown(app, "#standing-you") == "You are 2nd of 3 · 0 points"
