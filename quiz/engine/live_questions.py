@@ -107,7 +107,8 @@ def _index(raw: object, size: int) -> int | None:
 
 
 def picked_choices(asked: Asked, response: Response) -> tuple[str, ...]:
-    """The options a response picked, in the order they were shown (none for typed answers)."""
+    """The options a response picked, in the order they were shown; for an order, the items in
+    the student's order; for a match, each item's partner (none for typed answers)."""
     question = asked.question
     if question.input == "choice":
         said = ("True" if response else "False") if isinstance(response, bool) else response
@@ -115,7 +116,10 @@ def picked_choices(asked: Asked, response: Response) -> tuple[str, ...]:
     if question.input == "multi":
         picked = response if isinstance(response, frozenset) else frozenset()
         return tuple(option for option in asked.choices if option in picked)
-    if question.input == "typed" or question.input == "order" or question.input == "match":
+    if question.input == "order" or question.input == "match":
+        given = response if isinstance(response, tuple) else ()
+        return tuple(option for option in given if isinstance(option, str))
+    if question.input == "typed":
         return ()
     assert_never(question.input)
 
@@ -147,12 +151,15 @@ def answer_part(asked: Asked) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class TallyRow:
-    """One bar of the reveal's chart: an option (or a typed answer), how many gave it, whether
-    it is right."""
+    """One bar of the reveal's chart: an option (or a typed answer, an order, a match), how many
+    gave it, whether it is right. `picks`: for an order, its items' indices as shown, in the
+    order given; for a match, each item's partner's index (so a screen can write it short, with
+    the options' marks); empty otherwise."""
 
     label: str
     count: int
     correct: bool
+    picks: tuple[int, ...] = ()
 
     def as_message(self) -> dict[str, Any]:
         """The row as the `reveal` message carries it."""
@@ -161,8 +168,9 @@ class TallyRow:
 
 def tally(asked: Asked, answers: Sequence[tuple[tuple[str, ...], str, bool]]) -> list[TallyRow]:
     """How the class answered: for options, how many picked each (in the order shown); for typed
-    answers and orders, the commonest answers and how many gave each. `answers` holds each answer's picked
-    options, its text as given, and whether it was right."""
+    answers, orders and matches, the commonest answers and how many gave each (the right ones
+    first among equals). `answers` holds each answer's picked options (an order's items, a
+    match's partners), its text as given, and whether it was right."""
     question = asked.question
     if question.input == "choice" or question.input == "multi":
         right = set(right_indices(asked))
@@ -172,12 +180,20 @@ def tally(asked: Asked, answers: Sequence[tuple[tuple[str, ...], str, bool]]) ->
             for index, option in enumerate(asked.choices)
         ]
     if question.input == "typed" or question.input == "order" or question.input == "match":
-        groups: dict[str, list[tuple[str, bool]]] = {}
-        for _picked, given, correct in answers:
-            groups.setdefault(normalise_text(given), []).append((given, correct))
-        commonest = sorted(groups.values(), key=lambda group: -len(group))[:TALLY_TYPED]
-        return [
-            TallyRow(Counter(g for g, _ in group).most_common(1)[0][0], len(group), group[0][1])
-            for group in commonest
-        ]
+        groups: dict[object, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for picked, given, correct in answers:  # an order or a match: the same picks, one bar
+            key = picked if question.input != "typed" and picked else normalise_text(given)
+            groups.setdefault(key, []).append((picked, given, correct))
+        commonest = sorted(groups.values(), key=lambda group: (-len(group), not group[0][2]))
+        rows = []
+        for group in commonest[:TALLY_TYPED]:
+            picked, _given, correct = group[0]
+            label = Counter(given for _picked, given, _correct in group).most_common(1)[0][0]
+            picks = tuple(
+                asked.choices.index(option) for option in picked if option in asked.choices
+            )
+            rows.append(
+                TallyRow(label, len(group), correct, picks if question.input != "typed" else ())
+            )
+        return rows
     assert_never(question.input)

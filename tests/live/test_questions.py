@@ -205,3 +205,24 @@ def test_an_order_question(starter: Bank) -> None:
     assert wrong["breakdown"]["headings"] and len(wrong["breakdown"]["rows"]) == len(items)
     assert not all(row["correct"] for row in wrong["breakdown"]["rows"])
     assert class_.last("a", "result")["breakdown"] is not None
+
+
+@pytest.mark.parametrize("kind", ["order", "match"])
+def test_orders_and_matches_are_tallied_by_what_was_given(starter: Bank, kind: str) -> None:
+    """The same order (or the same matches) is one bar, the right one first among equals, with
+    its picks (the options' indices as shown) for a projector to write short."""
+    question = next(q for q in starter.questions if q.kind == kind)
+    game = LiveGame(ask_all([(starter, question)], seed=3), code=CODE, seconds=30)
+    class_ = Room(game)
+    for connection in ("a", "b", "c", "d"):
+        class_.join(connection, connection.upper())
+    class_.command("start")
+    right, wrong = right_response(game), wrong_response(game)
+    class_.answer("a", wrong)
+    class_.answer("b", right)
+    class_.answer("c", wrong)
+    class_.answer("d", right)
+    rows = game.results[-1].tally
+    assert [(row.count, row.correct) for row in rows] == [(2, True), (2, False)]
+    assert [list(row.picks) for row in rows] == [right, wrong]
+    assert [row["count"] for row in class_.last("a", "reveal")["tally"]] == [2, 2]

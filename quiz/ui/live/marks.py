@@ -10,9 +10,21 @@ from textual.content import Content
 
 from quiz.ui.live.text import literal
 
-LETTERS = "ABCDEFGH"
-SHAPES = ("▲", "◆", "●", "■", "★", "▼", "♥", "✚")
-COLOURS = ("#c0392b", "#1f6fc5", "#b7791f", "#2e8b3a", "#7d4cbf", "#0f8a8a", "#b8336a", "#5f6b7a")
+LETTERS = "ABCDEFGHIJ"
+"""As many as a question may show: 8 choices, or a match's 8 partners and 2 distractors."""
+SHAPES = ("▲", "◆", "●", "■", "★", "▼", "♥", "✚", "⬟", "♣")
+COLOURS = (
+    "#c0392b",
+    "#1f6fc5",
+    "#b7791f",
+    "#2e8b3a",
+    "#7d4cbf",
+    "#0f8a8a",
+    "#b8336a",
+    "#5f6b7a",
+    "#8a5a2b",
+    "#3b5b9a",
+)
 """Dark enough for white text on them (the first four as in the games classes know)."""
 
 MAX_CHOICES = len(LETTERS)

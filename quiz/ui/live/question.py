@@ -57,9 +57,12 @@ def how_students_answer(asked: Asked) -> Content | None:
         return Content("Students put these in order on their screens, first at the top.")
     if kind == "match":
         assert isinstance(question, MatchQuestion)
-        items = Content(", ").join(literal(item) for item in question.lefts)
+        items = Content("   ").join(
+            Content.assemble((f"{number}.", "bold"), " ", literal(item))
+            for number, item in enumerate(question.lefts, 1)
+        )
         return Content.assemble(
-            "Students match each of ", items, " to its partner below, on their screens."
+            "Students match each item to its partner below, on their screens:\n", items
         )
     assert_never(kind)
 

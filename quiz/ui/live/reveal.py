@@ -3,15 +3,19 @@ the source paragraph with the excerpt highlighted, as in the solo game's feedbac
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from quiz.engine.live_questions import right_indices
 from quiz.engine.live_state import QuestionResult
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.engine.session import Asked
-from quiz.ui.live.marks import mark
+from quiz.ui.live.marks import LETTERS, mark
 from quiz.ui.live.phase import PhaseScreen, scroll_bindings
 from quiz.ui.live.question import question_heading
 from quiz.ui.live.text import literal, source_heading
@@ -27,26 +31,72 @@ def has_marks(asked: Asked) -> bool:
 
 
 def chart_bars(result: QuestionResult) -> tuple[Bar, ...]:
-    """The chart's bars: every choice in the order shown (with its mark), or the commonest
-    typed answers."""
+    """The chart's bars: every choice in the order shown (with its mark), the commonest typed
+    answers, or the commonest orders and matches written short with the marks the question
+    screen showed (`C → A → B`; `1→B 2→A`)."""
     marked = has_marks(result.asked)
     return tuple(
-        Bar(row.label, row.count, row.correct, index if marked else None)
+        Bar(
+            short_label(result.asked, row.picks) or row.label,
+            row.count,
+            row.correct,
+            index if marked else None,
+        )
         for index, row in enumerate(result.tally)
     )
 
 
+def short_label(asked: Asked, picks: Sequence[int]) -> str | None:
+    """An order or a match by the letters the question screen marked its items or partners
+    with (`C → A → B`; `1→B 2→A 3→C`), short enough for eight of them; None for other
+    answers."""
+    if not picks:
+        return None
+    if asked.question.input == "order":
+        return " → ".join(LETTERS[index] for index in picks)
+    if asked.question.input == "match":
+        return " ".join(f"{number}→{LETTERS[index]}" for number, index in enumerate(picks, 1))
+    return None
+
+
 def right_answer_line(result: QuestionResult) -> Content:
-    """`✔ Right answer: C ● $95 billion` (every right choice, with its mark)."""
+    """`✔ Right answer: C ● $95 billion` (every right choice, with its mark); an order or a
+    match one line a step or an item, with the marks the question screen showed."""
     asked = result.asked
+    question = asked.question
     right = [index for index, row in enumerate(result.tally) if row.correct]
     if has_marks(asked) and right:
         answer = Content("   ").join(
             Content.assemble((mark(index), "bold"), " ", literal(asked.choices[index]))
             for index in right
         )
+    elif question.input == "order":
+        steps = right_indices(asked)
+        lines = [
+            Content.assemble(
+                f"  {place}. ", (mark(index), "bold"), " ", literal(asked.choices[index])
+            )
+            for place, index in enumerate(steps, 1)
+        ]
+        return Content("\n").join([Content.styled("✔ Right order:", "bold $text-success"), *lines])
+    elif isinstance(question, MatchQuestion):
+        partners = right_indices(asked)
+        lines = [
+            Content.assemble(
+                f"  {number}. ",
+                literal(item),
+                " → ",
+                (mark(index), "bold"),
+                " ",
+                literal(asked.choices[index]),
+            )
+            for number, (item, index) in enumerate(zip(question.lefts, partners, strict=False), 1)
+        ]
+        return Content("\n").join(
+            [Content.styled("✔ Right matches:", "bold $text-success"), *lines]
+        )
     else:
-        answer = literal(asked.question.answer_text())
+        answer = literal(question.answer_text())
     return Content.assemble(("✔ Right answer: ", "bold $text-success"), answer.stylize("bold"))
 
 

@@ -38,6 +38,12 @@ def order_asked() -> list[Asked]:
     return ask_all([(bank, question) for question in orders], seed=1)
 
 
+def match_asked() -> list[Asked]:
+    """A match of eight pairs and two distractors (ten partners, as many as a match shows)."""
+    bank = load_bank(Path(__file__).parent / "banks" / "match-ten.yaml")
+    return ask_all([(bank, question) for question in bank.questions], seed=1)
+
+
 class ClockedHost(LiveHost):
     """The live server on the test's clock, showing a fixed address and game id (on loopback,
     a free port)."""

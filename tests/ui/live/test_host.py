@@ -7,16 +7,18 @@ from collections import deque
 
 from textual.widgets import Digits, OptionList, Static
 
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.ui.live.end import EndScreen
 from quiz.ui.live.leaderboard import LeaderboardScreen
 from quiz.ui.live.lobby import LobbyScreen
+from quiz.ui.live.marks import mark
 from quiz.ui.live.question import QuestionScreen
 from quiz.ui.live.remove import RemoveScreen
 from quiz.ui.live.reveal import RevealScreen
 from quiz.ui.live.widgets import Countdown, NameTiles, TallyChart
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.keybar import KeyBar
-from tests.ui.live.conftest import NAMES, HostBench, order_asked
+from tests.ui.live.conftest import NAMES, HostBench, match_asked, order_asked
 
 SIZE = (80, 24)
 
@@ -323,10 +325,48 @@ async def test_an_order_question_and_its_reveal() -> None:
         bench.answer("Chen", list(reversed(right)))
         await pilot.pause()
         assert isinstance(bench.app.screen, RevealScreen)
-        assert shown(bench, "#reveal-answer") == ("✔ Right answer: China → European Union → Russia")
+        marks = [mark(index) for index in right]  # as the tiles showed them
+        assert shown(bench, "#reveal-answer").splitlines() == [
+            "✔ Right order:",
+            f"  1. {marks[0]} China",
+            f"  2. {marks[1]} European Union",
+            f"  3. {marks[2]} Russia",
+        ]
         chart = str(bench.app.screen.query_one(TallyChart).render()).splitlines()
-        assert chart[0].startswith("China → European Union → Russia ✔") and chart[0].endswith("2")
-        assert chart[1].startswith("Russia → European Union → China ") and chart[1].endswith("1")
+        letters = [each[0] for each in marks]
+        assert chart[0].startswith(" → ".join(letters) + " ✔") and chart[0].endswith("2")
+        assert chart[1].startswith(" → ".join(reversed(letters)) + " ") and chart[1].endswith("1")
+
+
+async def test_a_match_question_and_its_reveal_on_the_projector() -> None:
+    """Items numbered, partners marked as choices are (ten of them: eight pairs and two
+    distractors), the right matches one a line and the commonest matches written short."""
+    bench = HostBench(match_asked())
+    async with bench.app.run_test(size=(120, 40)) as pilot:
+        bench.join(*NAMES[:3])
+        await pilot.press("enter")
+        await pilot.pause()
+        asked = bench.game.current
+        assert asked is not None and isinstance(asked.question, MatchQuestion)
+        how = shown(bench, "#question-how")
+        assert how.startswith("Students match each item to its partner below, on their screens:")
+        assert "1. Kazakhstan" in how and "8. " in how
+        tiles = [str(t.render()) for t in bench.app.screen.query(".choice-tile").results(Static)]
+        assert len(tiles) == 10 and tiles[9].startswith("J ♣")
+        right = [asked.choices.index(partner) for partner in asked.question.partners]
+        wrong = [*right[1:], right[0]]
+        bench.answer("Ann", right)
+        bench.answer("Bob", wrong)
+        bench.answer("Chen", wrong)
+        await pilot.pause()
+        assert isinstance(bench.app.screen, RevealScreen)
+        lines = shown(bench, "#reveal-answer").splitlines()
+        assert lines[0] == "✔ Right matches:"
+        assert lines[1] == f"  1. Kazakhstan → {mark(right[0])} {asked.question.partners[0]}"
+        chart = str(bench.app.screen.query_one(TallyChart).render()).splitlines()
+        letters = [mark(index)[0] for index in wrong]
+        assert chart[0].startswith(" ".join(f"{n}→{letter}" for n, letter in enumerate(letters, 1)))
+        assert chart[0].endswith("2") and chart[1].endswith("1") and "✔" in chart[1]
 
 
 class NewsRecorder:

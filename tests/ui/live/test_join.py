@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from quiz.engine.question_types.match import MatchQuestion
 from quiz.live.client import Ending
 from quiz.ui.live.name import NameScreen
 from quiz.ui.live.student import StudentScreen
@@ -13,7 +14,7 @@ from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.keybar import KeyBar
 from tests.ui.helpers import screen_text, unsafe_on_screen
 from tests.ui.live.classroom import Classroom
-from tests.ui.live.conftest import order_asked
+from tests.ui.live.conftest import match_asked, order_asked
 
 SIZE = (60, 20)
 
@@ -461,3 +462,29 @@ async def test_a_question_of_an_unknown_input_says_to_update() -> None:
         await pilot.pause()
         assert "needs a newer quiz" in shown(app, "#how")
         assert not app.screen.query_one("#answer-area").display
+
+
+async def test_a_match_is_answered_with_numbers_and_letters_and_its_breakdown_shown() -> None:
+    """Each item's number then its partner's letter, as in the solo game; the host gets each
+    item's partner's index; the result shows the matches part by part."""
+    room = Classroom(match_asked())
+    app = room.app()
+    async with app.run_test(size=SIZE) as pilot:
+        room.teacher("start")
+        await pilot.pause()
+        asked = room.game.current
+        assert asked is not None and isinstance(asked.question, MatchQuestion)
+        partners = list(asked.question.partners)
+        right = [asked.choices.index(partner) for partner in partners]
+        wrong = [*right[:-2], right[-1], right[-2]]  # the last two swapped
+        for number, partner in enumerate(wrong, 1):
+            await pilot.press(str(number), "abcdefghij"[partner])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert room.client().answers == [(1, wrong)]
+        assert shown(app, "#locked").startswith("✔ Answer locked: Kazakhstan → ")
+        room.teacher("close_question")
+        await pilot.pause()
+        assert shown(app, "#verdict").startswith("✘ Wrong.")
+        table = str(app.screen.query_one("#breakdown").render())
+        assert "Kazakhstan" in table and partners[-1] in table

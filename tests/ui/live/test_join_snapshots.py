@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.ui.live.classroom import Classroom
-from tests.ui.live.conftest import order_asked
+from tests.ui.live.conftest import match_asked, order_asked
 
 SIZE = (60, 20)
 Steps = Callable[[Classroom, Pilot[None]], Awaitable[None]]
@@ -97,8 +97,23 @@ async def order_wrong(room: Classroom, pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def match(room: Classroom, pilot: Pilot[None]) -> None:
+    await lobby(room, pilot)
+    room.teacher("start")
+    await pilot.press("1", "b", "2", "a")
+    await pilot.pause()
+
+
+async def match_wrong(room: Classroom, pilot: Pilot[None]) -> None:
+    await match(room, pilot)
+    await pilot.press(*"3c4d5e6f7g8h", "enter")
+    room.teacher("close_question")
+    await pilot.pause()
+
+
 STATES = [lobby, choice, locked, wrong, right, multi, number, leaderboard, end, reconnecting]
 ORDER_STATES = [order, order_wrong]
+MATCH_STATES = [match, match_wrong]
 
 
 @pytest.mark.parametrize("steps", [pytest.param(s, id=s.__name__) for s in STATES])
@@ -110,6 +125,12 @@ def test_student(snap_compare: Any, steps: Steps) -> None:
 @pytest.mark.parametrize("steps", [pytest.param(s, id=s.__name__) for s in ORDER_STATES])
 def test_student_order(snap_compare: Any, steps: Steps) -> None:
     room = Classroom(order_asked())
+    assert snap_compare(room.app(), terminal_size=SIZE, run_before=lambda p: steps(room, p))
+
+
+@pytest.mark.parametrize("steps", [pytest.param(s, id=s.__name__) for s in MATCH_STATES])
+def test_student_match(snap_compare: Any, steps: Steps) -> None:
+    room = Classroom(match_asked())
     assert snap_compare(room.app(), terminal_size=SIZE, run_before=lambda p: steps(room, p))
 
 
