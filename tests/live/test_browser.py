@@ -151,6 +151,7 @@ def test_two_browsers_one_a_phone_play_a_live_game(
     for page in (laptop, phone):
         page.wait_for_selector("#end:not([hidden])")
     assert "place 1 of 2" in laptop.locator("#e-you").inner_text()
+    expect(phone.locator("#status")).to_have_text("Game over")  # not "Connected"
 
     classroom.do(lambda host: host.recorder and host.recorder.flush())
     store = Store.open(tmp_path / "quiz.db").store

@@ -5,7 +5,7 @@
 
 (() => {
   const PROTOCOL = 1;
-  const SHAPES = ["▲", "◆", "●", "■", "★", "⬟", "✚", "⬢"];
+  const SHAPES = ["▲", "◆", "●", "■", "★", "▼", "♥", "✚", "⬟", "♣"]; // as quiz/ui/live/marks.py
   const LETTERS = "ABCDEFGHIJ"; // a match may show up to 10 partners
   const RETRY_MS = [500, 1000, 2000, 3000, 5000];
   const PING_MS = 15000;
@@ -141,7 +141,14 @@
     reveal(m) { stopCountdown(); showReveal(m); },
     result(m) { showResult(m); },
     leaderboard(m) { showLeaderboard(m); },
-    end(m) { showEnd(m); stopped = true; joined = null; remember(); if (socket) socket.close(); },
+    end(m) {
+      showEnd(m);
+      stopped = true;
+      joined = null;
+      remember();
+      if (socket) socket.close();
+      setStatus("Game over");
+    },
     removed(m) { stop("Removed", m.message, true); },
     error(m) {
       if (!joined && ["bad_code", "throttled", "bad_name", "name_taken", "name_removed", "full",

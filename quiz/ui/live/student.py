@@ -38,7 +38,7 @@ from quiz.ui.live.student_text import (
     standings_content,
     verdict_content,
 )
-from quiz.ui.live.text import literal, source_heading
+from quiz.ui.live.text import clip, literal, source_heading
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.breakdown import BreakdownTable
 from quiz.ui.widgets.keybar import KeyBar
@@ -151,6 +151,10 @@ class StudentScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self._draw_status)
+        self._draw_status()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        """The status line fits the new width."""
         self._draw_status()
 
     # What the app shows (attributes down).
@@ -390,25 +394,44 @@ class StudentScreen(Screen[None]):
         return None
 
     def _draw_status(self) -> None:
-        parts: list[Content | str | tuple[str, str]] = [literal(self.student, "bold")]
+        """One line, whatever the terminal's width: written short when the whole would wrap
+        (`Q5/10 · 19s · 1,165 pts · 1st/5`), the name cut last."""
+        width = max(20, self.size.width - 2) if self.size.width else 78
+        status = self._status_line(short=False, name_cells=None)
+        if status.cell_length > width:
+            status = self._status_line(short=True, name_cells=None)
+        if status.cell_length > width:
+            rest = self._status_line(short=True, name_cells=1).cell_length - 1
+            status = self._status_line(short=True, name_cells=max(6, width - rest))
+        self.query_one("#status", Static).update(status)
+
+    def _status_line(self, short: bool, name_cells: int | None) -> Content:
+        name = self.student if name_cells is None else clip(self.student, name_cells)
+        parts: list[Content | str | tuple[str, str]] = [literal(name, "bold")]
         question = self.question
         if question is not None and self.phase != "final":
-            parts += [" · ", (f"Question {question.number} of {question.total}", "bold")]
+            number = (
+                f"Q{question.number}/{question.total}"
+                if short
+                else f"Question {question.number} of {question.total}"
+            )
+            parts += [" · ", (number, "bold")]
         if self.phase == "asking":
             left = self._seconds_left()
             if self.left_when_paused is not None:
                 parts += [" · ", ("paused", "bold reverse $text-warning")]
             elif left is not None:
-                parts += [" · ", (f"{left}s left", "bold")]
-        parts += [" · ", f"{self.score:,} points"]
+                parts += [" · ", (f"{left}s" if short else f"{left}s left", "bold")]
+        parts += [" · ", f"{self.score:,} pts" if short else f"{self.score:,} points"]
         if self.rank:
+            of = "/" if short else " of "
             parts += [
                 " · ",
-                f"{place(self.rank)} of {self.players}" if self.players else place(self.rank),
+                f"{place(self.rank)}{of}{self.players}" if self.players else place(self.rank),
             ]
         if self.status == "reconnecting":
             parts += [" · ", ("offline", "bold $text-warning")]
-        self.query_one("#status", Static).update(Content.assemble(*parts))
+        return Content.assemble(*parts)
 
     def _switch(self, section: str) -> None:
         self.query_one("#phase", ContentSwitcher).current = section

@@ -488,3 +488,28 @@ async def test_a_match_is_answered_with_numbers_and_letters_and_its_breakdown_sh
         assert shown(app, "#verdict").startswith("✘ Wrong.")
         table = str(app.screen.query_one("#breakdown").render())
         assert "Kazakhstan" in table and partners[-1] in table
+
+
+async def test_the_status_line_stays_one_line_in_a_small_terminal() -> None:
+    """At 60 columns a long name, a score in thousands and a place still fit one line: written
+    short, the name cut last."""
+    room = Classroom()
+    name = "Aleksandra-Gulnara K"  # 20 characters, the longest a name may be
+    app = room.app(name=name)
+    async with app.run_test(size=SIZE) as pilot:
+        room.join("Bob", "Chen")
+        room.teacher("start")
+        await pilot.pause()
+        await pilot.press("c", "enter")  # $95 billion, right
+        room.teacher("close_question")
+        room.teacher("advance")
+        room.teacher("advance")
+        await pilot.pause()
+        status = app.screen.query_one("#status", Static)
+        assert status.size.height == 1
+        line = str(status.render())
+        assert "Q2/5" in line and "s · " in line and "pts · 1st/3" in line, line
+        assert line.startswith("Aleksandra")
+    async with Classroom().app(name="Ann").run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        assert str(pilot.app.screen.query_one("#status", Static).render()).endswith("0 points")
