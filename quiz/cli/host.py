@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from quiz.engine.live import LiveGame
     from quiz.engine.live_recording import LiveRecorder
 
+DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 QUESTION_OPTIONS = ("paths", "bank", "topic", "count", "seconds", "code")
 """The options that choose a new game's questions and code (not with `--resume`)."""
@@ -62,17 +63,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--host",
-        default="127.0.0.1",
         metavar="H",
-        help="address to listen on (default 127.0.0.1: this computer only; "
-        "0.0.0.0 for the whole network, as a class needs)",
+        help=f"address to listen on (default {DEFAULT_HOST}: this computer only; "
+        "0.0.0.0 for the whole network, as a class needs; --resume: where the game was)",
     )
     parser.add_argument(
         "--port",
         type=port_number,
-        default=DEFAULT_PORT,
         metavar="P",
-        help=f"the port (default {DEFAULT_PORT})",
+        help=f"the port (default {DEFAULT_PORT}; --resume: the game's)",
     )
     parser.add_argument("--code", metavar="CODE", help="the join code (default: 6 random digits)")
     parser.add_argument(
@@ -88,10 +87,15 @@ def run(args: argparse.Namespace) -> int:
     if not has_terminal():
         raise CommandError("the host needs a terminal; run it directly, not piped")
     game, recorder = resumed_game() if args.resume else new_game(args, code)
+    # A resumed game listens where it was served (unless told otherwise), so that the
+    # students' devices, which keep trying that address, find it again.
+    served_host, served_port = game.address or (DEFAULT_HOST, DEFAULT_PORT)
+    address = args.host if args.host is not None else served_host
+    port = args.port if args.port is not None else served_port
     notice = None
     from quiz.webguard import is_public_host
 
-    if is_public_host(args.host):
+    if is_public_host(address):
         notice = (
             "Serving to the whole network: anyone who can reach this computer can join with "
             "the code (and their answers are kept)."
@@ -100,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     from quiz.live.server import LiveHost
     from quiz.ui.live.host import HostApp
 
-    host = LiveHost(game, host=args.host, port=args.port, recorder=recorder)
+    host = LiveHost(game, host=address, port=port, recorder=recorder)
     app = HostApp(host, notice=notice)
     try:
         app.run()

@@ -96,6 +96,10 @@ class LiveGame(LiveView):
         self.seconds = seconds
         self.title = title
         self.observers = list(observers)
+        self.address: tuple[str, int] | None = None
+        """Where the host listened (address, port): kept in the snapshot so that `quiz host
+        --resume` listens there again, where the students' devices reconnect. The game's
+        rules never read it."""
         self.phase: Phase = "lobby"
         self.players: list[LivePlayer] = []
         """Every player who joined, in the order they first joined (removed ones included)."""

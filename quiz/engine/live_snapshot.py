@@ -47,6 +47,7 @@ def snapshot(game: LiveGame, now: float) -> dict[str, Any]:
         "code": game.code,
         "seconds": game.seconds,
         "title": game.title,
+        "address": list(game.address) if game.address is not None else None,
         "questions": [
             {
                 "bank": str(asked.bank.path.resolve()),
@@ -124,6 +125,14 @@ def restore(
         make_token=make_token,
         observers=observers,
     )
+    address = data.get("address")  # absent from games saved before it was kept
+    if (
+        isinstance(address, list)
+        and len(address) == 2
+        and isinstance(address[0], str)
+        and isinstance(address[1], int)
+    ):
+        game.address = (address[0], address[1])
     game.phase = data["phase"]
     game._index = data["index"]
     for fields in data["players"]:

@@ -160,6 +160,9 @@ class LiveHost:
             raise LiveHostError(f"cannot listen on {self.host}:{self.port}: {reason}") from None
         bound = self._runner.addresses[0]
         self.port = int(bound[1])
+        self.game.address = (self.host, self.port)  # where `quiz host --resume` listens again
+        if self.recorder is not None:
+            self.recorder.save(self.game, self.now(), force=True)
         self._guard = OriginGuard(self.host, self.port, self.public_url)
         self._ticker = asyncio.create_task(self._tick_forever())
 

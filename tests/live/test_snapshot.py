@@ -36,9 +36,11 @@ def test_restored_mid_question_keeps_scores_answers_and_time(
     class_.now += 5
     class_.answer("b", right_response(class_.game))  # question 2: Bo answered, the host died
     scores = {p.name: p.score for p in class_.game.players}
+    class_.game.address = ("0.0.0.0", 8800)  # as the server sets it
 
     again = restored(class_, [demo])
     game = again.game
+    assert game.address == ("0.0.0.0", 8800)  # --resume listens there again
     assert (game.phase, game.number, game.paused) == ("question", 2, True)
     assert game.seconds_left(again.now) == 15.0
     assert {p.name: p.score for p in game.players} == scores

@@ -139,3 +139,39 @@ def test_host_on_this_computer_only_gives_no_warning(
     code, _, err = run(capsys, "host", str(DATA), "--host", host, "--port", "9999")
     assert (code, err) == (0, "")
     assert built[0].notice is None
+
+
+@pytest.mark.parametrize(
+    ("options", "where", "warned"),
+    [
+        ([], ("0.0.0.0", 8800), True),  # where the game was served: the class reconnects there
+        (["--port", "9000"], ("0.0.0.0", 9000), True),
+        (["--host", "127.0.0.1"], ("127.0.0.1", 8800), False),
+    ],
+)
+def test_resume_listens_where_the_game_was_served(
+    capsys: pytest.CaptureFixture[str],
+    built: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    options: list[str],
+    where: tuple[str, int],
+    warned: bool,
+) -> None:
+    from quiz.engine.live import LiveGame, ask_all
+    from quiz.engine.loader import load_bank
+
+    bank = load_bank(DATA / "demo.yaml")
+    game = LiveGame(ask_all([(bank, bank.questions[0])], seed=1), code="4242")
+    game.address = ("0.0.0.0", 8800)
+
+    class Recorder:
+        live_game_id = 3
+
+        def close(self) -> None: ...
+
+    monkeypatch.setattr("quiz.engine.live_recording.resume_last", lambda path: (game, Recorder()))
+    code, _, err = run(capsys, "host", "--resume", *options)
+    assert code == 0
+    (app,) = built
+    assert (app.host.host, app.host.port) == where
+    assert err.startswith("quiz: warning: serving to the whole network") == warned
