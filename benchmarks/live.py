@@ -14,6 +14,12 @@ asyncio loop) and the students do not share its loop:
   (Enter on each reveal and leaderboard), and turns the times into rows: the 95th percentile of
   delivery of questions and of reveals, peak memory, every answer stored.
 
+Delivery is timed at the host: from the game producing a question or reveal to the host handing
+its frame to each device's socket (on loopback the kernel delivers it at once). What the
+simulated students note on arrival is kept too, but only as an upper bound: 150 of them share
+one process and one loop, so their own backlog (parsing 150 reveals in turn) counts in it,
+which real devices, one student each, do not have.
+
 Every wait is bounded: a process that stops answering fails the run instead of hanging it.
 """
 
@@ -55,17 +61,37 @@ async def _host(port: int, questions: int) -> None:
     from quiz.engine.live_state import Outbound
     from quiz.engine.loader import load_bank
     from quiz.engine.paths import store_path
+    from quiz.live.protocol import encode
     from quiz.live.server import LiveHost
 
+    sent: list[tuple[str, int, float]] = []
+
     class TimedHost(LiveHost):
-        """Notes the moment each question and reveal leaves the game, before it is sent."""
+        """Notes the moment each question and reveal leaves the game ("the host shows it"), and
+        the moment the host hands it to each device's socket (the host's delivery)."""
+
+        timed: dict[str, tuple[str, int]] = {}
+        """The frames to time, by their text (one object per broadcast, its hash cached)."""
 
         def _apply(self, outbound: list[Outbound]) -> None:
             for out in outbound:
                 kind = out.message["type"]
                 if out.to is None and kind in ("question", "reveal"):
                     _say(shown=kind, number=out.message["number"], at=time.monotonic())
+                    self.timed[encode(out.message)] = (kind, out.message["number"])
             super()._apply(outbound)
+
+        async def _write_forever(self, device: Any) -> None:
+            send = device.socket.send_str
+
+            async def timed_send(text: str, *args: Any, **options: Any) -> None:
+                await send(text, *args, **options)
+                what = self.timed.get(text)
+                if what is not None:
+                    sent.append((*what, time.monotonic()))
+
+            device.socket.send_str = timed_send
+            await super()._write_forever(device)
 
     banks = [load_bank(path) for path in sorted(bundled_folder().glob("*.yaml"))]
     recorder = LiveRecorder.open(store_path())
@@ -117,6 +143,7 @@ async def _host(port: int, questions: int) -> None:
     recorder.close()
     lags.sort()
     _say(
+        sent=sent,
         peak_kib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         stored=stored,
         lag_p99=lags[int(0.99 * (len(lags) - 1))] if lags else 0.0,
@@ -162,11 +189,20 @@ async def _class(port: int, first: int, count: int) -> None:
 
 
 def _pick(message: dict[str, Any], rng: random.Random) -> object:
+    """A response to a `question` message, by its input (docs/protocol.md): right or wrong, but
+    always one the host takes, so that every answer counts and is stored."""
+    choices = message.get("choices") or []
     if message["input"] == "choice":
-        return rng.randrange(len(message["choices"]))
+        return rng.randrange(len(choices))
     if message["input"] == "multi":
-        return [rng.randrange(len(message["choices"]))]
-    return str(rng.randint(1, 100)) if message["kind"] == "number" else "an answer"
+        return [rng.randrange(len(choices))]
+    if message["input"] == "order":
+        return rng.sample(range(len(choices)), len(choices))
+    if message["input"] == "match":
+        return [rng.randrange(len(choices)) for _item in message["items"]]
+    if message["input"] == "typed":
+        return str(rng.randint(1, 100)) if message["kind"] == "number" else "an answer"
+    raise ValueError(f"the benchmark cannot answer a question of input {message['input']!r}")
 
 
 class _Process:
@@ -256,12 +292,17 @@ def measure_live(
         for process in (host, *classes):
             process.stop()
     delays: dict[str, list[float]] = {"question": [], "reveal": []}
-    for kind, number, at in received:
+    for kind, number, at in final["sent"]:
         delays[kind].append(at - shown[(kind, number)])
+    seen: dict[str, list[float]] = {"question": [], "reveal": []}
+    for kind, number, at in received:
+        seen[kind].append(at - shown[(kind, number)])
     expected = students * questions
     return {
         "question_p95": _percentile(delays["question"], 0.95),
         "reveal_p95": _percentile(delays["reveal"], 0.95),
+        "question_received_p95": _percentile(seen["question"], 0.95),
+        "reveal_received_p95": _percentile(seen["reveal"], 0.95),
         "delivered": len(received) / (2 * expected),
         "peak_mib": final["peak_kib"] / 1024,
         "missing": expected - final["stored"],
