@@ -209,7 +209,11 @@ class LiveGame(LiveView):
                 out.append(Outbound(player.connection, self._replaced(), close=True))
                 del self._by_connection[player.connection]
         elif player.connection is not None:
-            return self._refuse(connection, "name_taken", "Someone in the game has that name.")
+            return self._refuse(
+                connection,
+                "name_taken",
+                "Someone in the game has that name: add your initial, say.",
+            )
         else:
             player.token = self._make_token()  # taken back without the token: a new one
         player.connection = connection
@@ -217,7 +221,12 @@ class LiveGame(LiveView):
         if self.phase == "question" and self._takes_part(player):
             self._present.add(name_key(player.name))
         self.revision += 1
-        out.append(Outbound(connection, messages.welcome(player, self.title, self.total)))
+        out.append(
+            Outbound(
+                connection,
+                messages.welcome(player, self.title, self.total, len(self.active_players)),
+            )
+        )
         out += self._catch_up(player, now)
         if self.phase == "lobby":
             out.append(Outbound(None, messages.lobby(self.connected_count)))

@@ -48,8 +48,9 @@ def error(code: ErrorCode, text: str, **extra: Any) -> dict[str, Any]:
     return {"type": "error", "code": code, "message": text, **extra}
 
 
-def welcome(player: LivePlayer, title: str, total: int) -> dict[str, Any]:
-    """Sent once a join is accepted: the name as the game keeps it and the token to rejoin."""
+def welcome(player: LivePlayer, title: str, total: int, players: int) -> dict[str, Any]:
+    """Sent once a join is accepted: the name as the game keeps it, the token to rejoin, and
+    the player's score and place among the class (for one who comes back mid-game)."""
     return {
         "type": "welcome",
         "protocol": PROTOCOL_VERSION,
@@ -59,6 +60,7 @@ def welcome(player: LivePlayer, title: str, total: int) -> dict[str, Any]:
         "total": total,
         "score": player.score,
         "rank": player.rank,
+        "players": players,
     }
 
 

@@ -27,6 +27,7 @@ def test_joining_needs_the_code(room: MakeRoom) -> None:
     welcome = class_.join("c1", "Ann", code=" 123 456 ")
     assert welcome["type"] == "welcome"
     assert welcome["name"] == "Ann" and welcome["token"] == "token-1" and welcome["protocol"] == 1
+    assert welcome["players"] == 1  # for "2nd of 28" on a device that (re)joins
     assert class_.last("c1") == {"type": "lobby", "players": 1}
 
 

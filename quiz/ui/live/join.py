@@ -146,7 +146,13 @@ class JoinApp(App[None]):
             name = name if isinstance(name, str) and name else screen.student
             title = message.get("title")
             title = title if isinstance(title, str) else ""
-            screen.show_welcome(name, title, _int(message, "score"), _int(message, "rank"))
+            screen.show_welcome(
+                name,
+                title,
+                _int(message, "score"),
+                _int(message, "rank"),
+                _int(message, "players"),
+            )
         elif kind == "lobby":
             screen.show_lobby(_int(message, "players"))
         elif kind == "question":

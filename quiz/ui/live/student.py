@@ -167,12 +167,13 @@ class StudentScreen(Screen[None]):
             banner.update("Connection lost: reconnecting… (your answers and score are kept)")
         self._draw_status()
 
-    def show_welcome(self, name: str, title: str, score: int, rank: int) -> None:
+    def show_welcome(self, name: str, title: str, score: int, rank: int, players: int = 0) -> None:
         """The host took the student in (again): their name as it keeps it, the game's title,
-        score and rank."""
+        score and rank (among `players`, when the host says)."""
         self.student = name
         self.game_title = title
         self.score, self.rank = score, rank
+        self.players = players or self.players
         if self.phase == "waiting":
             self._wait(Content.assemble(("You're in, ", "bold"), literal(name, "bold"), "!"))
 

@@ -255,7 +255,10 @@ async def test_a_taken_name_is_asked_again() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NameScreen)
-        assert shown(app, "#name-problem") == "Someone in the game has that name."
+        assert (
+            shown(app, "#name-problem")
+            == "Someone in the game has that name: add your initial, say."
+        )
         await pilot.press("ctrl+a", "ctrl+k", *"Ann B", "enter")
         await pilot.pause()
         assert isinstance(app.screen, StudentScreen)
@@ -513,3 +516,16 @@ async def test_the_status_line_stays_one_line_in_a_small_terminal() -> None:
     async with Classroom().app(name="Ann").run_test(size=(100, 24)) as pilot:
         await pilot.pause()
         assert str(pilot.app.screen.query_one("#status", Static).render()).endswith("0 points")
+
+
+async def test_a_student_back_mid_game_sees_their_place_among_the_class() -> None:
+    room = Classroom()
+    app = room.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        welcome = {"type": "welcome", "name": "Ann", "title": "T", "score": 150, "rank": 2}
+        app.host_said({**welcome, "players": 28})
+        await pilot.pause()
+        assert str(app.screen.query_one("#status", Static).render()).endswith(
+            "150 points · 2nd of 28"
+        )
