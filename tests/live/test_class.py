@@ -1,5 +1,6 @@
 """End to end: a headless host and a class of 40 scripted WebSocket clients on loopback play a
-whole game; every student sees every question and reveal, and the store has every answer."""
+whole game of every question type; every student sees every question and reveal, and the store
+has every answer."""
 
 from __future__ import annotations
 
@@ -7,17 +8,20 @@ import asyncio
 import json
 import random
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import aiohttp
 
 from quiz.engine.live import LiveGame, ask_all
 from quiz.engine.live_recording import LiveRecorder
+from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
+from quiz.engine.question_types.base import InputKind
 from quiz.engine.store import Store
 from quiz.live.server import LiveHost
 from tests.live.conftest import CODE
 
+BANKS = Path(__file__).parent.parent / "banks"
 CLASS_SIZE = 40
 DEADLINE = 120  # seconds for the whole game, however busy the machine
 
@@ -29,6 +33,10 @@ def response_for(message: dict[str, Any], rng: random.Random) -> object:
         return rng.randrange(len(message["choices"]))
     if message["input"] == "multi":
         return rng.sample(range(len(message["choices"])), 2)
+    if message["input"] == "order":  # every item's index, in some order
+        return rng.sample(range(len(message["choices"])), len(message["choices"]))
+    if message["input"] == "match":  # each item's partner's index
+        return [rng.randrange(len(message["choices"])) for _item in message["items"]]
     if kind == "number":
         return rng.choice(["44", "43.5", "95", "$44 billion"])
     return rng.choice(["Khorgos", "horgos", "Almaty"])
@@ -61,8 +69,13 @@ async def test_a_class_of_40_plays_and_the_store_has_every_answer(
     demo: Bank, tmp_path: Path
 ) -> None:
     recorder = LiveRecorder.open(tmp_path / "quiz.db")
+    items = [(demo, q) for q in demo.questions]
+    for name, kind in (("new-types.yaml", "order"), ("match.yaml", "match")):
+        bank = load_bank(BANKS / name)
+        items.append((bank, next(q for q in bank.questions if q.kind == kind)))
+    assert {question.input for _bank, question in items} == set(get_args(InputKind))
     game = LiveGame(
-        ask_all([(demo, q) for q in demo.questions], seed=9),
+        ask_all(items, seed=9),
         code=CODE,
         seconds=60,
         title="Demo",
