@@ -3,9 +3,12 @@ from titles, the bank header's metadata as `key: value` comment lines, and YAML 
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -13,7 +16,8 @@ from typing import Any
 import yaml
 
 from quiz.authoring.schema import modeline
-from quiz.engine.model import ID_PATTERN
+from quiz.engine.model import ID_PATTERN, AnyQuestion
+from quiz.engine.question_types.match import MatchQuestion
 
 _ID = re.compile(ID_PATTERN)
 
@@ -46,6 +50,7 @@ FIELD_ORDER = (
     "choices",
     "items",
     "pairs",
+    "distractors",
     "answer",
     "accept",
     "tolerance",
@@ -54,6 +59,7 @@ FIELD_ORDER = (
     "hint",
     "explanation",
     "context",
+    "lint",
 )
 """The order fields are written in, as teachers write them."""
 
@@ -193,3 +199,50 @@ def number_text(value: float) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def lint_note(lint: Mapping[str, Any]) -> str:
+    """A question's `lint:` silence on one line (JSON), for an export's comment."""
+    return json.dumps({"ignore": list(lint["ignore"]), "why": lint["why"]}, ensure_ascii=False)
+
+
+def read_lint_note(text: str) -> dict[str, Any] | None:
+    """`lint_note` read back, or None when it is not one."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or set(value) != {"ignore", "why"}:
+        return None
+    ignore, why = value["ignore"], value["why"]
+    if not isinstance(why, str) or not isinstance(ignore, list):
+        return None
+    if not all(isinstance(rule, str) for rule in ignore):
+        return None
+    return {"ignore": ignore, "why": why}
+
+
+def with_article(word: str) -> str:
+    """`a choice`, `an order`, `a multi`: the indefinite article a word takes (by its first
+    letter: a vowel takes `an`)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' and word else 'a'} {word}"
+
+
+def one_line_choice(text: str) -> str:
+    """A matching answer as Moodle must be given it to show it as written: Moodle shows the
+    answer as HTML in a drop-down list, so `<`, `>` and `&` are escaped and white space is one
+    space (the list folds it anyway)."""
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def folded_answer_warning(question: AnyQuestion) -> str | None:
+    """Why an export writes one of a match question's answers differently (on one line), for
+    the export's warning; None when every answer is written as it is."""
+    if isinstance(question, MatchQuestion):
+        for text in question.right_items():
+            if " ".join(text.split()) != text:
+                return (
+                    f"{question.id}: the answer '{' '.join(text.split())}' is written on one "
+                    "line (Moodle shows a matching answer on one line)"
+                )
+    return None

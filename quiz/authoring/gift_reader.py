@@ -17,7 +17,8 @@ Moodle's rules, followed to the letter because they decide what counts as right:
 - `{>N ...}` is Moodle's ordering question; `{1:SA:...}` (Cloze) is not GIFT.
 
 What quiz's own export writes in comments is read back: the bank's header in the file's first
-comment block (`// title: ...`), and `// difficulty:`, `// hint:`, `// unit:` before a question.
+comment block (`// title: ...`), and `// difficulty:`, `// hint:`, `// unit:`, `// lint:` before
+a question.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ _LITERALS |= {"\ue005": ":", "\ue006": "\\"}
 _ESCAPE = re.compile(r"\\[\\~=#{}:n]")
 _WEIGHT = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 _FORMAT_NAMES = ("moodle", "html", "plain", "markdown")
-_NOTE = re.compile(r"^//\s*(difficulty|hint|unit)\s*:\s*(.+)$", re.IGNORECASE)
+_NOTE = re.compile(r"^//\s*(difficulty|hint|unit|lint)\s*:\s*(.+)$", re.IGNORECASE)
 _CLOZE = re.compile(
     r"^\d*:(SHORTANSWER(_C)?|SA|MW|SAC|MWC|NUMERICAL|NM|MULTICHOICE(_[VH])?(_?S)?|MC[VH]?S?"
     r"|MULTIRESPONSE(_H)?(_?S)?|MR[H]?S?):"

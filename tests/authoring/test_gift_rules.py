@@ -245,5 +245,5 @@ def test_ordering_and_matching_are_recognised() -> None:
     (order,) = read(ordering).bank["questions"]
     assert order["type"] == "order"
     assert order["items"] == ["Modular", "Object", "Oriented", "Dynamic"]
-    assert read("Match. {=a -> b =c -> d}").skipped[0].kind == "matching"
+    assert one("Match. {=a -> b =c -> d}")["pairs"] == {"a": "b", "c": "d"}
     assert read("Match. {=a -> b =c}").skipped[0].kind == "unreadable"
