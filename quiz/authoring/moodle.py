@@ -432,7 +432,8 @@ def _match(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any
             )
     if not MIN_PAIRS <= len(pairs) <= MAX_PAIRS:
         return Refused(
-            f"{len(pairs)} item(s) to match: a match question has {MIN_PAIRS} to {MAX_PAIRS}",
+            f"{len(pairs)} item{'s' * (len(pairs) != 1)} to match: a match question has "
+            f"{MIN_PAIRS} to {MAX_PAIRS}",
             "matching",
         )
     partners = set(pairs.values())

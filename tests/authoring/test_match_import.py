@@ -143,12 +143,12 @@ SKIPPED = [
     ),
     pytest.param(
         [("frog", "amphibian"), ("", "mammal")],
-        "1 item(s) to match: a match question has 2 to 8",
+        "1 item to match: a match question has 2 to 8",
         id="fewer than 2 items",
     ),
     pytest.param(
         [(f"item {n}", f"answer {n}") for n in range(9)],
-        "9 item(s) to match: a match question has 2 to 8",
+        "9 items to match: a match question has 2 to 8",
         id="more than 8 items",
     ),
     pytest.param(
