@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from quiz.authoring.convert import slug
+from quiz.authoring.convert import FIELD_ORDER, slug
 from quiz.authoring.draft.facts import Article
 from quiz.authoring.draft.questions import Candidate, candidates, choose
 from quiz.authoring.schema import modeline
@@ -23,23 +23,6 @@ from quiz.authoring.schema import modeline
 DRAFT_MARK = "# draft: check this question against the article, then delete this line"
 """The line above every drafted question; `quiz lint` reports those still there
 (quiz.authoring.lint.drafts, which knows it by its start)."""
-
-FIELD_ORDER = (
-    "id",
-    "type",
-    "topic",
-    "difficulty",
-    "prompt",
-    "choices",
-    "items",
-    "pairs",
-    "answer",
-    "accept",
-    "tolerance",
-    "unit",
-    "explanation",
-    "context",
-)
 
 
 class DraftError(Exception):
