@@ -33,7 +33,8 @@ from quiz.authoring.convert import (
 )
 from quiz.authoring.gift_reader import GiftReader
 from quiz.authoring.markup import needs_plain_format
-from quiz.authoring.moodle import EVIDENCE, assemble, match_answers_problem
+from quiz.authoring.moodle import EVIDENCE, assemble
+from quiz.authoring.moodle_match import match_answers_problem
 from quiz.engine.model import (
     AnyQuestion,
     Bank,

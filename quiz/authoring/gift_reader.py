@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.authoring.convert import Skipped, decode_note, read_header_line
-from quiz.authoring.moodle import Answer, MoodleQuestion, Text
+from quiz.authoring.moodle_model import Answer, MoodleQuestion, Text, parse_number
 
 _PHP_SPACE = " \t\n\r\0\x0b"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -346,8 +346,6 @@ def _numerical(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
 
 
 def _number(text: str) -> float | None:
-    from quiz.authoring.moodle import parse_number
-
     return parse_number(_trim(text))
 
 

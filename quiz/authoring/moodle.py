@@ -15,9 +15,8 @@ mark, per-answer and general feedback. `to_bank` then decides, question by quest
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from quiz.authoring.contexts import find_context
@@ -30,62 +29,22 @@ from quiz.authoring.convert import (
     slug,
 )
 from quiz.authoring.markup import to_plain
+from quiz.authoring.moodle_match import match_fields
+from quiz.authoring.moodle_model import (
+    Answer,
+    MoodleQuestion,
+    Refused,
+    Texts,
+    parse_number,
+)
 from quiz.engine.model import format_number
-from quiz.engine.question_types.match import ARROW as MATCH_ARROW
-from quiz.engine.question_types.match import LETTERS, MAX_PAIRS, MIN_PAIRS
 from quiz.engine.question_types.order import ARROW
 
 EVIDENCE = "Evidence: “"
 """How exports end the general feedback with the question's context, which imports read back."""
 
-MATCH_PARTIAL_CREDIT = (
-    "partial credit dropped: Moodle gives a share of the mark for each item matched right; "
-    "quiz counts only a wholly right match"
-)
-"""The loss every Moodle matching question reports: Moodle has no all-or-nothing matching."""
-
 RIGHT = 0.9999999
 """The fraction from which Moodle grades an answer fully right."""
-
-
-@dataclass
-class Text:
-    """A text as Moodle stores it: the characters and the format they are written in."""
-
-    text: str
-    format: str = "moodle"
-
-
-@dataclass
-class Answer:
-    """One answer: its text, its fraction of the mark (1 is right, may be negative), feedback."""
-
-    text: Text
-    fraction: float
-    feedback: Text = field(default_factory=lambda: Text(""))
-    tolerance: float = 0.0
-
-
-@dataclass
-class MoodleQuestion:
-    """A question as Moodle's importer would store it, with the line it starts at."""
-
-    line: int
-    qtype: str
-    name: str
-    text: Text
-    topic: str = "Imported"
-    general_feedback: Text = field(default_factory=lambda: Text(""))
-    answers: list[Answer] = field(default_factory=list)
-    single: bool = True
-    case_sensitive: bool = False
-    pairs: list[tuple[Text, str]] = field(default_factory=list)
-    hints: list[Text] = field(default_factory=list)
-    unit: str | None = None
-    notes: dict[str, str] = field(default_factory=dict)
-    """What quiz's own exports wrote for the bank alone: difficulty, hint, unit, lint."""
-    losses: list[str] = field(default_factory=list)
-    """What the reader already knows is lost (an extra hint, a unit's penalty...)."""
 
 
 @dataclass
@@ -96,29 +55,9 @@ class Mapped:
     losses: list[str]
 
 
-@dataclass
-class Refused:
-    """Why a question cannot be imported, and the kind of reason (for the summary)."""
-
-    reason: str
-    kind: str
-
-
-class _Texts:
-    """Converts a question's texts to plain text, collecting what each conversion lost."""
-
-    def __init__(self) -> None:
-        self.losses: list[str] = []
-
-    def __call__(self, text: Text, what: str) -> str:
-        plain = to_plain(text.text, text.format)
-        self.losses += [f"{what}: {loss}" for loss in plain.losses]
-        return plain.text
-
-
 def to_bank(question: MoodleQuestion) -> Mapped | Refused:
     """The bank fields for `question`, or why it cannot be imported."""
-    texts = _Texts()
+    texts = Texts()
     prompt = texts(question.text, "question text")
     if question.qtype in ("description", "essay"):
         return Refused(
@@ -179,7 +118,7 @@ def _percent(fraction: float) -> str:
     return f"{format_number(round(fraction * 100, 5))}%"
 
 
-def _kept(answers: list[Answer], texts: _Texts, what: str) -> list[tuple[str, Answer]]:
+def _kept(answers: list[Answer], texts: Texts, what: str) -> list[tuple[str, Answer]]:
     """Answers with their plain text; blank answers dropped, as Moodle drops them on saving."""
     kept = []
     for answer in answers:
@@ -189,7 +128,7 @@ def _kept(answers: list[Answer], texts: _Texts, what: str) -> list[tuple[str, An
     return kept
 
 
-def _multichoice(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _multichoice(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answers = _kept(q.answers, texts, "a choice")
     if len(answers) < 2:
         return Refused("a multiple-choice question needs at least two answers", "unreadable")
@@ -271,7 +210,7 @@ def _short(text: str) -> str:
     return f"“{flat[:60]}…”" if len(flat) > 60 else f"“{flat}”"
 
 
-def _truefalse(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _truefalse(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answer = next((a for a in q.answers if a.text.text == "true"), None)
     if answer is None:
         return Refused("a true/false question without its answers", "unreadable")
@@ -284,7 +223,7 @@ def _truefalse(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str,
     return {"type": "truefalse", "answer": right, "_shown": shown}
 
 
-def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _shortanswer(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answers = _kept(q.answers, texts, "an answer")
     right: list[str] = []
     for text, answer in answers:
@@ -316,7 +255,7 @@ def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
     return {"type": "text", "answer": right[0], "accept": right[1:], "_shown": right[0]}
 
 
-def _numerical(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _numerical(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     ranges: list[tuple[float, float]] = []
     for answer in q.answers:
         raw = answer.text.text.strip()
@@ -360,130 +299,14 @@ def _numerical(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str,
     return fields
 
 
-def parse_number(text: str) -> float | None:
-    """A number as PHP's is_numeric reads it (`12`, `-1.5`, `.5`, `1e3`), or None."""
-    if not re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*", text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def _cloze(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> Refused:
+def _cloze(q: MoodleQuestion, texts: Texts, losses: list[str]) -> Refused:
     return Refused(
         "embedded answers (Cloze) have several blanks in one text; a bank question has one",
         "cloze",
     )
 
 
-def _match(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
-    """Moodle's matching question as a `match`, as Moodle's qtype_match saves and asks it.
-
-    A subquestion with neither side is dropped on saving; one with an item but no answer is
-    the error Moodle warns of ("You must specify an answer matching the question"); one with
-    no item is an extra answer, a distractor. Answers that PHP's `==` finds equal (`Rome` and
-    `Rome`, `1` and `1.0`) are one choice, the first one's text. Each item is read in its
-    format; an answer as Moodle shows a choice (`format_string`: tags dropped, entities read,
-    on one line). Moodle marks each item; quiz only a wholly right match, which is reported.
-    """
-    choices: dict[tuple[str, Any], str] = {}  # choice as PHP's == compares it → Moodle's text
-    stems: list[tuple[str, tuple[str, Any]]] = []
-    for number, (left, right) in enumerate(q.pairs, 1):
-        answer = right.strip()
-        if not left.text and not answer:
-            continue
-        if left.text and not answer:
-            shown = texts(left, f"item {number}") or left.text
-            return Refused(f"the item '{shown}' has no answer to match", "matching")
-        value = parse_number(answer)
-        key = ("number", value) if value is not None else ("text", answer)
-        first = choices.setdefault(key, answer)
-        if first != answer:
-            losses.append(
-                f"the answers '{first}' and '{answer}' are one choice in Moodle (PHP compares "
-                f"them as numbers): shown as '{first}'"
-            )
-        if left.text:
-            item = texts(left, f"item {number}")
-            if not item:
-                return Refused(f"item {number} has no text a terminal can show", "matching")
-            stems.append((item, key))
-    shown_choice = {key: _choice_text(raw, texts) for key, raw in choices.items()}
-    by_shown: dict[str, str] = {}
-    for key, raw in choices.items():
-        first = by_shown.setdefault(shown_choice[key], raw)
-        if first != raw:
-            return Refused(
-                f"the answers '{first}' and '{raw}' are two choices in Moodle but read the same "
-                f"('{shown_choice[key]}'): which one is right cannot be told",
-                "matching",
-            )
-    pairs: dict[str, str] = {}
-    for item, key in stems:
-        same = next((left for left in pairs if left.casefold() == item.casefold()), None)
-        if same is None:
-            pairs[item] = shown_choice[key]
-        elif pairs[same] == shown_choice[key]:
-            losses.append(f"the item '{item}' is listed twice with the same answer: kept once")
-        else:
-            return Refused(
-                f"the item '{item}' is listed twice with different answers "
-                f"('{pairs[same]}', '{shown_choice[key]}'): which is which cannot be told",
-                "matching",
-            )
-    if not MIN_PAIRS <= len(pairs) <= MAX_PAIRS:
-        return Refused(
-            f"{len(pairs)} item{'s' * (len(pairs) != 1)} to match: a match question has "
-            f"{MIN_PAIRS} to {MAX_PAIRS}",
-            "matching",
-        )
-    partners = set(pairs.values())
-    distractors = [text for text in shown_choice.values() if text not in partners]
-    folded = {partner.casefold(): partner for partner in partners}
-    for distractor in distractors:
-        other = folded.setdefault(distractor.casefold(), distractor)
-        if other != distractor:
-            return Refused(
-                f"the answers '{other}' and '{distractor}' differ only in case, and one of them "
-                "matches no item: a match question's extra answers must differ from the others "
-                "in more than case",
-                "matching",
-            )
-    if len(partners) + len(distractors) > len(LETTERS):
-        return Refused(
-            f"{len(partners) + len(distractors)} answers to choose from: a match question "
-            f"shows at most {len(LETTERS)}",
-            "matching",
-        )
-    losses.append(MATCH_PARTIAL_CREDIT)
-    shown = "; ".join(f"{left}{MATCH_ARROW}{right}" for left, right in pairs.items())
-    return {"type": "match", "pairs": pairs, "distractors": distractors, "_shown": shown}
-
-
-def match_answers_problem(answers: list[str]) -> str | None:
-    """Why Moodle would not keep a match question's right-hand answers apart (for the
-    exports): two that PHP's `==` finds equal once written on one line are one choice there."""
-    seen: dict[tuple[str, Any], str] = {}
-    for answer in answers:
-        written = " ".join(answer.split())
-        value = parse_number(written)
-        key = ("number", value) if value is not None else ("text", written)
-        if key in seen:
-            how = "as numbers" if value is not None else "on one line"
-            return (
-                f"its answers '{seen[key]}' and '{answer}' would be one answer in Moodle "
-                f"(it compares them {how})"
-            )
-        seen[key] = answer
-    return None
-
-
-def _choice_text(raw: str, texts: _Texts) -> str:
-    """A matching answer as Moodle shows it in its drop-down list: read as HTML (tags dropped,
-    entities read), its white space folded onto one line."""
-    return " ".join(texts(Text(raw, "html"), f"the answer '{raw}'").split())
-
-
-def _ordering(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _ordering(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     """Moodle's ordering question as an `order`: its answers are the items in the right order
     (blank ones dropped, as Moodle drops them); the reader has reported what grading is lost."""
     items = [text for text, _answer in _kept(q.answers, texts, "an item")]
@@ -505,7 +328,7 @@ _MAPPERS: dict[str, Any] = {
     "shortanswer": _shortanswer,
     "numerical": _numerical,
     "cloze": _cloze,
-    "match": _match,
+    "match": match_fields,
     "ordering": _ordering,
 }
 

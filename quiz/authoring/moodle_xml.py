@@ -19,7 +19,8 @@ from typing import Any
 
 from quiz.authoring.convert import ImportResult, Skipped, decode_note, read_header_line
 from quiz.authoring.gift_reader import topic_of
-from quiz.authoring.moodle import Answer, MoodleQuestion, Text, assemble, parse_number
+from quiz.authoring.moodle import assemble
+from quiz.authoring.moodle_model import Answer, MoodleQuestion, Text, parse_number
 
 FORMATS = {
     "moodle_auto_format": "moodle",

@@ -26,7 +26,8 @@ from quiz.authoring.convert import (
     one_line_choice,
     with_article,
 )
-from quiz.authoring.moodle import EVIDENCE, match_answers_problem
+from quiz.authoring.moodle import EVIDENCE
+from quiz.authoring.moodle_match import match_answers_problem
 from quiz.engine.model import (
     AnyQuestion,
     Bank,

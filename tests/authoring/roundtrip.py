@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.authoring.convert import ImportResult, Loss
-from quiz.authoring.moodle import MATCH_PARTIAL_CREDIT
+from quiz.authoring.moodle_match import MATCH_PARTIAL_CREDIT
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 

@@ -12,7 +12,7 @@ import pytest
 from quiz.authoring.aiken import import_aiken
 from quiz.authoring.convert import ImportResult
 from quiz.authoring.gift import import_gift
-from quiz.authoring.moodle import MATCH_PARTIAL_CREDIT
+from quiz.authoring.moodle_match import MATCH_PARTIAL_CREDIT
 from quiz.authoring.moodle_xml import import_moodle_xml
 from quiz.engine.loader import parse_bank
 

@@ -12,7 +12,7 @@ import pytest
 
 from quiz.authoring.convert import ImportResult
 from quiz.authoring.gift import import_gift
-from quiz.authoring.moodle import MATCH_PARTIAL_CREDIT
+from quiz.authoring.moodle_match import MATCH_PARTIAL_CREDIT
 from quiz.authoring.moodle_xml import import_moodle_xml
 
 Pairs = list[tuple[str, str]]
@@ -191,11 +191,15 @@ def test_items_are_read_in_their_format() -> None:
         assert fields(result)["pairs"] == {"<b>frog</b>": "amphibian", "cat &amp; kitten": "mammal"}
 
 
-def test_an_item_that_is_only_an_image_is_skipped_and_its_image_named() -> None:
+def test_an_item_or_answer_that_is_only_an_image_is_skipped_and_its_image_named() -> None:
     pairs = [('<img src="frog.png" alt="a frog">', "amphibian"), ("cat", "mammal")]
     for result in both(pairs):
         (skip,) = result.skipped
         assert (skip.line, skip.reason) == (3, "item 1 has no text a terminal can show")
+    answer = both([("frog", '<img src="f.png">'), ("cat", "mammal")])
+    assert [skip.reason for result in answer for skip in result.skipped] == [
+        "the answer '<img src=\"f.png\">' has no text a terminal can show"
+    ] * 2
     result = import_moodle_xml(
         xml([("<p>frog</p><img src='f.png'>", "amphibian"), *THREE[1:]]), "T"
     )

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.authoring.gift import export_gift, import_gift
-from quiz.authoring.moodle import match_answers_problem
+from quiz.authoring.moodle_match import match_answers_problem
 from quiz.authoring.moodle_xml import import_moodle_xml
 from quiz.authoring.moodle_xml_writer import export_moodle_xml
 from quiz.engine.loader import parse_bank
