@@ -3,7 +3,6 @@ from titles, the bank header's metadata as `key: value` comment lines, and YAML 
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import unicodedata
@@ -16,8 +15,7 @@ from typing import Any
 import yaml
 
 from quiz.authoring.schema import modeline
-from quiz.engine.model import ID_PATTERN, AnyQuestion
-from quiz.engine.question_types.match import MatchQuestion
+from quiz.engine.model import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
 
@@ -226,23 +224,3 @@ def with_article(word: str) -> str:
     """`a choice`, `an order`, `a multi`: the indefinite article a word takes (by its first
     letter: a vowel takes `an`)."""
     return f"{'an' if word[:1].lower() in 'aeiou' and word else 'a'} {word}"
-
-
-def one_line_choice(text: str) -> str:
-    """A matching answer as Moodle must be given it to show it as written: Moodle shows the
-    answer as HTML in a drop-down list, so `<`, `>` and `&` are escaped and white space is one
-    space (the list folds it anyway)."""
-    return html.escape(" ".join(text.split()), quote=False)
-
-
-def folded_answer_warning(question: AnyQuestion) -> str | None:
-    """Why an export writes one of a match question's answers differently (on one line), for
-    the export's warning; None when every answer is written as it is."""
-    if isinstance(question, MatchQuestion):
-        for text in question.right_items():
-            if " ".join(text.split()) != text:
-                return (
-                    f"{question.id}: the answer '{' '.join(text.split())}' is written on one "
-                    "line (Moodle shows a matching answer on one line)"
-                )
-    return None

@@ -8,12 +8,13 @@ is reported as a warning with its line.
 GIFT has no `context` (the passage that proves the answer) nor difficulty nor hint nor lint
 silence, nor a bank title, description or source. Export writes the context at the end of the
 general feedback (`Evidence: “…”`), the difficulty, hint, unit and lint silence as
-`// difficulty:`, `// hint:`, `// unit:` and `// lint:` comments before the question, and the bank's header as `// title:`, `// description:`,
-`// source title:`... comments at the top; Moodle ignores comments and `quiz import` reads them
-all back, so a bank survives the round trip. Every text is written so that Moodle shows it as
-written and reads it back identically: GIFT's special characters escaped, `[plain]` where Moodle
-would otherwise read HTML, an explicit weight or format tag where a text starts like one, numbers
-in full without exponents, a matching answer HTML-escaped (Moodle shows it as HTML).
+`// difficulty:`, `// hint:`, `// unit:` and `// lint:` comments before the question, and the
+bank's header as `// title:`, `// description:`, `// source title:`... comments at the top;
+Moodle ignores comments and `quiz import` reads them all back, so a bank survives the round
+trip. Every text is written so that Moodle shows it as written and reads it back identically:
+GIFT's special characters escaped, `[plain]` where Moodle would otherwise read HTML, an explicit
+weight or format tag where a text starts like one, numbers in full without exponents, a matching
+answer HTML-escaped on one line (Moodle shows it as HTML in a list).
 """
 
 from __future__ import annotations
@@ -25,16 +26,18 @@ from typing import assert_never
 from quiz.authoring.convert import (
     ImportResult,
     encode_note,
-    folded_answer_warning,
     header_lines,
     lint_note,
     number_text,
-    one_line_choice,
 )
 from quiz.authoring.gift_reader import GiftReader
 from quiz.authoring.markup import needs_plain_format
 from quiz.authoring.moodle import EVIDENCE, assemble
-from quiz.authoring.moodle_match import match_answers_problem
+from quiz.authoring.moodle_match import (
+    folded_answer_warning,
+    match_answers_problem,
+    one_line_choice,
+)
 from quiz.engine.model import (
     AnyQuestion,
     Bank,

@@ -3,10 +3,12 @@ of its subquestions on import, and which answers an export cannot keep apart in 
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from quiz.authoring.moodle_model import MoodleQuestion, Refused, Text, Texts, parse_number
-from quiz.engine.question_types.match import ARROW, LETTERS, MAX_PAIRS, MIN_PAIRS
+from quiz.engine.model import AnyQuestion
+from quiz.engine.question_types.match import ARROW, LETTERS, MAX_PAIRS, MIN_PAIRS, MatchQuestion
 
 MATCH_PARTIAL_CREDIT = (
     "partial credit dropped: Moodle gives a share of the mark for each item matched right; "
@@ -123,3 +125,23 @@ def _choice_text(raw: str, texts: Texts) -> str:
     """A matching answer as Moodle shows it in its drop-down list: read as HTML (tags dropped,
     entities read), its white space folded onto one line."""
     return " ".join(texts(Text(raw, "html"), f"the answer '{raw}'").split())
+
+
+def one_line_choice(text: str) -> str:
+    """A matching answer as Moodle must be given it to show it as written: Moodle shows the
+    answer as HTML in a drop-down list, so `<`, `>` and `&` are escaped and white space is one
+    space (the list folds it anyway)."""
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def folded_answer_warning(question: AnyQuestion) -> str | None:
+    """Why an export writes one of a match question's answers differently (on one line), for
+    the export's warning; None when every answer is written as it is."""
+    if isinstance(question, MatchQuestion):
+        for text in question.right_items():
+            if " ".join(text.split()) != text:
+                return (
+                    f"{question.id}: the answer '{' '.join(text.split())}' is written on one "
+                    "line (Moodle shows a matching answer on one line)"
+                )
+    return None

@@ -5,9 +5,12 @@ read into it), inside CDATA when it holds `<`, `&` or `>`, as Moodle's own expor
 Each topic becomes a category (`$course$/top/Topic`, a `/` in its name written `//`); choice
 is a one-answer multichoice, multi a multiple-answer one (each right choice an equal share,
 each wrong one -100%), truefalse, number (numerical with its tolerance and unit), text
-(shortanswer, case ignored). What Moodle has no place for is kept where `quiz import` reads it
-back: the context at the end of the general feedback (`Evidence: “…”`), the hint as Moodle's
-hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at the top.
+(shortanswer, case ignored), order (all-or-nothing ordering), match (matching: a distractor is
+a subquestion without text, an answer HTML-escaped on one line, as Moodle shows it). What Moodle
+has no place for is kept where `quiz import` reads it back: the context at the end of the
+general feedback (`Evidence: “…”`), the hint as Moodle's hint, the difficulty as a
+`difficulty:` tag, the lint silence in a `<!-- lint: … -->` comment in the question, the bank's
+header in a comment at the top.
 """
 
 from __future__ import annotations
@@ -19,15 +22,17 @@ from typing import assert_never
 
 from quiz.authoring.convert import (
     encode_note,
-    folded_answer_warning,
     header_lines,
     lint_note,
     number_text,
-    one_line_choice,
     with_article,
 )
 from quiz.authoring.moodle import EVIDENCE
-from quiz.authoring.moodle_match import match_answers_problem
+from quiz.authoring.moodle_match import (
+    folded_answer_warning,
+    match_answers_problem,
+    one_line_choice,
+)
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
