@@ -100,7 +100,10 @@ def match_fields(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str
         )
     losses.append(MATCH_PARTIAL_CREDIT)
     shown = "; ".join(f"{left}{ARROW}{right}" for left, right in pairs.items())
-    return {"type": "match", "pairs": pairs, "distractors": distractors, "_shown": shown}
+    written: dict[str, str] | list[list[str]] = pairs
+    if any(len(left) > 80 or "\n" in left for left in pairs):  # YAML would write `? key`
+        written = [[left, right] for left, right in pairs.items()]
+    return {"type": "match", "pairs": written, "distractors": distractors, "_shown": shown}
 
 
 def match_answers_problem(answers: list[str]) -> str | None:

@@ -233,3 +233,13 @@ def test_gift_general_feedback_is_the_explanation() -> None:
     assert bare.bank["questions"][0]["explanation"] == (
         "The right answer is: frog → amphibian; cat → mammal."
     )
+
+
+def test_long_items_are_written_as_a_list_of_pairs() -> None:
+    """`left: right` lines read best; an item too long for one (or on several lines) makes the
+    pairs a list of `[left, right]`, which YAML writes without its `? key` form."""
+    long = "An item long enough that YAML would write it as an explicit key " * 2
+    pairs = [(long.strip(), "x"), ("b", "y")]
+    for result in both(pairs):
+        assert fields(result)["pairs"] == [[long.strip(), "x"], ["b", "y"]]
+        assert "? " not in result.to_yaml()
