@@ -262,6 +262,11 @@ def _answers(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
                     "unreadable",
                 )
             left, _, partner = part.partition("->")
+            if re.search(r"(?<!&)#", part):  # an unescaped `#` (not `&#39;`): text here
+                q.losses.append(
+                    f"'{_literal(part)}' holds '#': Moodle reads no feedback in a matching "
+                    "question, so it is part of the text (write \\# to say so)"
+                )
             q.pairs.append((_with_format(left, fmt), _trim(_literal(partner))))
     else:
         check = answer_text

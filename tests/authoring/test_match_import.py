@@ -243,3 +243,19 @@ def test_long_items_are_written_as_a_list_of_pairs() -> None:
     for result in both(pairs):
         assert fields(result)["pairs"] == [[long.strip(), "x"], ["b", "y"]]
         assert "? " not in result.to_yaml()
+
+
+def test_a_hash_in_a_gift_pair_is_text_as_in_moodle_with_a_warning() -> None:
+    """Moodle reads no feedback in a matching question: `#good` stays in the answer."""
+    gift = "::m::Match. {=frog -> amphibian#good =cat -> it&#39;s a mammal =\\# -> hash}"
+    result = import_gift(gift, "T")
+    assert fields(result)["pairs"] == {
+        "frog": "amphibian#good",
+        "cat": "it's a mammal",
+        "#": "hash",
+    }
+    assert [loss.message for loss in result.losses] == [
+        "'frog -> amphibian#good' holds '#': Moodle reads no feedback in a matching question, "
+        "so it is part of the text (write \\# to say so)",
+        MATCH_PARTIAL_CREDIT,
+    ]
