@@ -23,6 +23,7 @@ from quiz.engine.terminal_safety import terminal_safe
 from quiz.startup import resume_collector
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.signals import exit_on_signals
+from quiz.ui.widgets.answer import SCREEN_HEIGHTS
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
@@ -41,6 +42,7 @@ class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False  # students need the game's keys only; the footer lists them
+    VERTICAL_BREAKPOINTS = SCREEN_HEIGHTS
 
     def __init__(
         self,
