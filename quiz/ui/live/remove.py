@@ -15,6 +15,16 @@ from quiz.ui.live.text import literal
 from quiz.ui.widgets.keybar import KeyBar
 
 
+class NameList(OptionList):
+    """The names to pick from, its keys shown in the footer (every key is)."""
+
+    BINDINGS = [
+        Binding("up", "cursor_up", "Choose", key_display="↑↓"),
+        Binding("down", "cursor_down", "Choose", show=False),
+        Binding("enter", "select", "Remove"),
+    ]
+
+
 class RemoveScreen(ModalScreen[str | None]):
     """Dismisses with the name picked (`Enter`), or None (`Escape`)."""
 
@@ -46,9 +56,7 @@ class RemoveScreen(ModalScreen[str | None]):
             yield Static(
                 "Remove which student? They can join again with another name.", id="remove-title"
             )
-            yield OptionList(
-                *[Option(literal(name), id=str(i)) for i, name in enumerate(self.names)]
-            )
+            yield NameList(*[Option(literal(name), id=str(i)) for i, name in enumerate(self.names)])
         yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

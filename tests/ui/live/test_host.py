@@ -78,6 +78,7 @@ async def test_the_teacher_removes_a_name_picked_from_a_list(bench: HostBench) -
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(bench.app.screen, RemoveScreen)
+        assert keys(bench).split() == ["↑↓", "Choose", "⏎", "Remove", "esc", "Cancel"]
         await pilot.press("escape")  # changed their mind
         await pilot.pause()
         assert len(bench.game.active_players) == 3
