@@ -56,6 +56,7 @@ class LeaderboardScreen(PhaseScreen):
 
     BINDINGS = [
         Binding("enter", "advance", "Next question"),
+        Binding("x", "remove", "Remove a student"),
         Binding("q", "app.end_game", "Quit"),
     ]
 

@@ -108,14 +108,3 @@ class LobbyScreen(PhaseScreen):
     def action_start(self) -> None:
         """Start the game: question 1 for everyone who joined."""
         self.host.start_game()
-
-    def action_remove(self) -> None:
-        """Pick a student to remove (a mistyped or unwelcome name)."""
-        from quiz.ui.live.remove import RemoveScreen
-
-        def remove(name: str | None) -> None:
-            if name is not None:
-                self.host.remove(name)
-
-        names = [player.name for player in self.game.active_players]
-        self.app.push_screen(RemoveScreen(names), remove)

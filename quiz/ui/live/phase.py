@@ -75,3 +75,15 @@ class PhaseScreen(Screen[None]):
 
     def sync(self) -> None:
         """Redraw what changed in the game, in place (a join, an answer, a tick)."""
+
+    def action_remove(self) -> None:
+        """Pick a student to remove (a mistyped or unwelcome name): in the lobby, or on the
+        leaderboard, where a late joiner's name first shows."""
+        from quiz.ui.live.remove import RemoveScreen
+
+        def remove(name: str | None) -> None:
+            if name is not None:
+                self.host.remove(name)
+
+        names = [player.name for player in self.game.active_players]
+        self.app.push_screen(RemoveScreen(names), remove)

@@ -218,6 +218,23 @@ async def test_enter_goes_from_reveal_to_leaderboard_to_the_next_question(
         assert rows[1][:3] == ["2", "Ann", "150"] and rows[1][-2:] == ["▼", "1"]
 
 
+async def test_the_teacher_removes_a_name_from_the_leaderboard_too(bench: HostBench) -> None:
+    """A late joiner's unwelcome name first shows on the leaderboard: `x` takes it off there."""
+    async with bench.app.run_test(size=SIZE) as pilot:
+        bench.join(*NAMES[:3])
+        await pilot.press("enter")
+        bench.pick("Bob", "$95 billion")
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        assert isinstance(bench.app.screen, LeaderboardScreen)
+        assert "x Remove a student" in keys(bench)
+        await pilot.press("x", "enter")  # Ann, the first name
+        await pilot.pause()
+        assert isinstance(bench.app.screen, LeaderboardScreen)
+        assert [row[1] for row in standings(bench)] == ["Bob", "Chen"]
+        assert shown(bench, "#board-note") == "Top 2 of 2 students."
+
+
 async def test_after_the_last_question_enter_shows_the_final_results(bench: HostBench) -> None:
     async with bench.app.run_test(size=SIZE) as pilot:
         bench.join("Ann", "Bob")
