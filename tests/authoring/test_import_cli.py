@@ -83,7 +83,7 @@ def test_source_finds_the_sentence_that_holds_a_match(
     args = ["import", str(source), "--from", "gift", "-o", str(output), "--source", str(ARTICLE)]
     assert main(args) == 0
     out = capsys.readouterr().out
-    assert "1 context found" in out and "1 question still need a context" in out
+    assert "1 context found" in out and "1 question still needs a context" in out
     (resources,) = [q for q in load_bank_data(output) if q["id"] == "resources"]
     assert "eyeing gas in Turkmenistan, uranium in Kazakhstan" in resources["context"]
 
