@@ -8,8 +8,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
+from quiz.authoring.lint.keys import answer_of
 from quiz.authoring.lint.words import STOPWORDS, content_stems, fold, tokens, word_set
-from quiz.engine.model import AnyQuestion, ChoiceQuestion, MultiQuestion
+from quiz.engine.model import AnyQuestion
 from quiz.engine.quantities import quantity
 
 LONGEST_RATIO = 1.3
@@ -31,12 +32,12 @@ _ABOVE = re.compile(r"\b(all|none|both|neither) of (the above|these|them)\b|\bal
 
 
 def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
-    """(choices, right ones) of a choice or multi question; None for other types."""
-    if isinstance(question, ChoiceQuestion):
-        return list(question.choices), {question.answer}
-    if isinstance(question, MultiQuestion):
-        return list(question.choices), set(question.answer)
-    return None
+    """(choices, right ones) of a question answered by picking choices; None for other types
+    (each type says which it is in `answer_of`)."""
+    answer = answer_of(question)
+    if not answer.choices:
+        return None
+    return list(answer.choices), set(answer.right)
 
 
 @rule(
@@ -64,11 +65,14 @@ def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
 """,
 )
 def longest_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    if not isinstance(question, ChoiceQuestion) or len(question.choices) < 3:
+    lists = _choice_lists(question)
+    if lists is None or len(lists[0]) < 3 or len(lists[1]) != 1:
         return
-    others = [len(choice) for choice in question.choices if choice != question.answer]
+    choices, right = lists
+    (answer,) = right
+    others = [len(choice) for choice in choices if choice != answer]
     longest_other = max(others)
-    length = len(question.answer)
+    length = len(answer)
     if length >= LONGEST_RATIO * longest_other and length - longest_other >= LONGEST_MARGIN:
         yield Flag(
             ("answer",),
@@ -155,6 +159,8 @@ def _terms_rule(
     if lists is None:
         return
     for index, choice in enumerate(lists[0]):
+        if _ABOVE.search(fold(choice)):
+            continue  # one flaw, one warning: all-or-none-of-the-above says it
         found = [word for word in tokens(choice) if word in terms]
         if found:
             yield Flag(("choices", index), f"{what} '{found[0]}' in a choice; {fix}")

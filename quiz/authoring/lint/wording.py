@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
+from quiz.authoring.lint.keys import answer_of, order_given, pair_given
 from quiz.authoring.lint.words import (
     STOPWORDS,
     content_stems,
@@ -24,10 +25,7 @@ from quiz.engine.model import (
     AnyQuestion,
     ChoiceQuestion,
     MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
     TrueFalseQuestion,
-    format_number,
 )
 from quiz.engine.quantities import all_quantities
 
@@ -85,19 +83,6 @@ def hidden_negative(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
             return
 
 
-def _answers(question: AnyQuestion) -> list[str]:
-    """The texts a hint must not contain: the answer and its spellings, the right choices."""
-    if isinstance(question, TextQuestion):
-        return [question.answer, *question.accept]
-    if isinstance(question, ChoiceQuestion):
-        return [question.answer]
-    if isinstance(question, MultiQuestion):
-        return list(question.answer)
-    if isinstance(question, NumberQuestion):
-        return [format_number(question.answer)]
-    return []
-
-
 @rule(
     "hint-gives-away",
     "The hint answers the question by itself (it names the answer, or picks it out of the choices).",
@@ -120,17 +105,30 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     if question.hint is None:
         return
     hint = tokens(question.hint)
-    for answer in _answers(question):
-        words = tokens(answer)
+    answer = answer_of(question)
+    for text in answer.texts:
+        words = tokens(text)
         if words and not set(words) <= STOPWORDS and has_phrase(hint, words):
             yield Flag(
-                ("hint",), f"the hint contains the answer '{answer}'; hint at where to look instead"
+                ("hint",), f"the hint contains the answer '{text}'; hint at where to look instead"
             )
             return
+    given = order_given(question.hint, answer.sequence) if answer.sequence else None
+    if given:
+        yield Flag(("hint",), f"the hint {given}; hint at where to look instead")
+        return
+    pair = pair_given(question.hint, answer.pairs)
+    if pair:
+        yield Flag(
+            ("hint",),
+            f"the hint pairs '{pair[0]}' with '{pair[1]}', a pair of the answer; "
+            "hint at where to look instead",
+        )
+        return
     prompt = content_stems(question.prompt)
     hint_stems = content_stems(question.hint) - prompt
-    if isinstance(question, TextQuestion):
-        shared = hint_stems & content_stems(question.answer)
+    if not answer.choices:  # a typed answer: its words, even a part of them
+        shared = hint_stems & set().union(*(content_stems(text) for text in answer.texts))
         if shared:
             yield Flag(
                 ("hint",),
@@ -138,23 +136,20 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 "hint at where to look instead",
             )
         return
-    if not isinstance(question, ChoiceQuestion | MultiQuestion):
-        return
-    right = set(_answers(question))
     wrong_stems: set[str] = set()
-    for choice in question.choices:
-        if choice not in right:
+    for choice in answer.choices:
+        if choice not in answer.right:
             wrong_stems |= content_stems(choice)
-    for choice in question.choices:
+    for choice in answer.choices:
         shared = (hint_stems & content_stems(choice)) - wrong_stems
-        if choice in right and shared:
+        if choice in answer.right and shared:
             yield Flag(
                 ("hint",),
                 f"the hint repeats the right choice's words ({', '.join(sorted(shared))}); "
                 "hint at where to look instead",
             )
             return
-    if all_quantities(question.choices):
+    if all_quantities(answer.choices):
         superlative = next((word for word in hint if word in _SUPERLATIVES), None)
         if superlative:
             yield Flag(
@@ -260,9 +255,9 @@ def _names(text: str) -> list[str]:
 def _unsupported(text: str, question: AnyQuestion, facts: BankFacts) -> str | None:
     """What in `text` the evidence does not back: a name, a number or a cause, or None."""
     known = facts.shared("evidence-words", lambda: _evidence_words(facts))
-    own = [question.prompt, question.context, *_answers(question), question.hint or ""]
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        own += question.choices
+    answer = answer_of(question)
+    own = [question.prompt, question.context, question.hint or "", *answer.texts]
+    own += [*answer.choices, *answer.sequence, *(part for pair in answer.pairs for part in pair)]
     names = [
         name
         for name in _names(text)
