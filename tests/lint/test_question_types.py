@@ -145,3 +145,32 @@ def test_every_registered_type_has_an_answer_for_lint(tmp_path: Path) -> None:
         answer = answer_of(question)
         if question.kind != "truefalse":
             assert answer.texts or answer.sequence or answer.pairs, question.kind
+
+
+def test_a_topic_that_names_a_typed_answer_is_flagged(tmp_path: Path) -> None:
+    """The examiner's find: 'Resources and energy' over a question answered 'Energy'."""
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: sector
+    type: text
+    topic: Resources and energy
+    prompt: Besides trade, in which sector do Kazakhstan's nuclear plans involve China?
+    answer: Energy
+""",
+    )
+    assert ("sector", "topic-gives-away") in fired
+
+
+def test_a_topic_that_names_a_wrong_choice_too_points_at_none(tmp_path: Path) -> None:
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: resources
+    topic: Uranium and gas
+    prompt: Which resource are Chinese businesses eyeing in Kazakhstan?
+    choices: [Uranium, Gas, Coal, Oil]
+    answer: Uranium
+""",
+    )
+    assert fired == []

@@ -1,6 +1,6 @@
-"""Rules on the wording of prompts, hints and explanations: negatives a student can miss, hints
-that answer by themselves, statements made false by adding a "not", and explanations that
-teach more than the source says."""
+"""Rules on the wording of prompts, hints, topics and explanations: negatives a student can
+miss, hints and topic labels that answer by themselves, statements made false by adding a
+"not", and explanations that teach more than the source says."""
 
 from __future__ import annotations
 
@@ -157,6 +157,45 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 f"'{superlative}' picks one of the numbers by itself; "
                 "hint at where to look instead",
             )
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The stems of a text's words that are not function words (short ones too: `EU`)."""
+    return frozenset(stem(word) for word in tokens(text) if word not in STOPWORDS)
+
+
+@rule(
+    "topic-gives-away",
+    "The topic label, shown while the question is asked, names its answer.",
+    flawed="""\
+  - id: resources
+    topic: Uranium and rare earths
+    prompt: Which resource are Chinese businesses eyeing in Kazakhstan?
+    choices: [Uranium, Gas, Coal, Oil]
+    answer: Uranium
+""",
+    sound="""\
+  - id: resources
+    topic: Resources
+    prompt: Which resource are Chinese businesses eyeing in Kazakhstan?
+    choices: [Uranium, Gas, Coal, Oil]
+    answer: Uranium
+""",
+)
+def topic_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
+    topic = _words_of(question.topic)
+    answer = answer_of(question)
+    named = [text for text in answer.texts if _words_of(text) and _words_of(text) <= topic]
+    if not named:
+        return
+    wrong = [choice for choice in answer.choices if choice not in answer.right]
+    if any(_words_of(choice) and _words_of(choice) <= topic for choice in wrong):
+        return  # the topic names a wrong choice as well: it points at none
+    yield Flag(
+        ("topic",),
+        f"the topic '{question.topic}' names the answer '{named[0]}', and the game shows it "
+        "while the question is asked; name the topic more broadly",
+    )
 
 
 def _without_negations(text: str) -> tuple[list[str], list[int], Sequence[str]]:
@@ -325,6 +364,7 @@ def unsupported_explanation(question: AnyQuestion, facts: BankFacts) -> Iterator
 RULES: tuple[LintRule, ...] = (
     hidden_negative,
     hint_gives_away,
+    topic_gives_away,
     negated_sentence,
     unsupported_explanation,
 )
