@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
             return reports.answer_rows(store, filters)
 
     def write(out: TextIO) -> int:
+        if not args.items and args.by == "answer" and args.format != "table":
+            return reports.write_answers(store, filters, args.format, out)  # at C speed
         return reports.write_report(rows, columns, args.format, out)
 
     if args.output:
