@@ -29,6 +29,9 @@ Mode = Literal["practice", "timed", "review"]
 MODES: tuple[str, ...] = ("practice", "timed", "review")
 TIME_LIMITS: dict[str, float] = {"easy": 20.0, "medium": 30.0, "hard": 45.0}
 """Seconds per question in timed mode, by difficulty."""
+TIMED_OUT = "(no answer in time)"
+"""What the store keeps as the answer when the countdown ran out (item analysis leaves it out
+of the picks)."""
 
 
 @dataclass(frozen=True, eq=False)  # compared by identity: one per question asked
@@ -259,7 +262,7 @@ class Session:
             raise SessionError("this question has already been answered")
         from quiz.engine.checking import Verdict
 
-        return self._settle(Verdict(False, "(no answer in time)"), timed_out=True)
+        return self._settle(Verdict(False, TIMED_OUT), timed_out=True)
 
     def _settle(self, verdict: Verdict, *, timed_out: bool = False) -> Outcome:
         self.shown()
