@@ -9,7 +9,14 @@ from collections.abc import Iterator
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.keys import answer_of
-from quiz.authoring.lint.words import STOPWORDS, content_stems, fold, tokens, word_set
+from quiz.authoring.lint.words import (
+    STOPWORDS,
+    content_stems,
+    fold,
+    has_phrase,
+    tokens,
+    word_set,
+)
 from quiz.engine.model import AnyQuestion
 from quiz.engine.quantities import quantity
 
@@ -19,6 +26,12 @@ LONGEST_MARGIN = 10
 """...and at least this many characters longer."""
 VERBATIM_WORDS = 5
 """A right choice that copies this many words in a row from its context is the text's wording."""
+SHORT_VERBATIM_WORDS = 3
+"""A right choice of this many words or more (and fewer than VERBATIM_WORDS) is the text's
+wording when the whole of it is copied from its context, unless it is a name (every content
+word capitalised: `The European Union`), an amount (`Over a million`), or a term the text
+itself quotes (`“crimes against humanity”`): those the question asks for as the text gives them."""
+_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]+)’")
 
 ABSOLUTE = word_set(
     "always never all none every everyone everything nobody nothing only entirely completely "
@@ -28,6 +41,7 @@ VAGUE = word_set(
     "often usually sometimes frequently generally rarely seldom occasionally typically "
     "probably possibly mostly largely"
 )
+_WORD = re.compile(r"[^\W_]+")
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the above|these|them)\b|\ball the above\b")
 
 
@@ -347,8 +361,12 @@ def verbatim_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
         for start in range(len(context) - VERBATIM_WORDS + 1)
     }
 
+    quoted = [tokens("".join(spans)) for spans in _QUOTED.findall(question.context)]
+
     def copies(choice: str) -> bool:
         words = tokens(choice)
+        if SHORT_VERBATIM_WORDS <= len(words) < VERBATIM_WORDS:
+            return _copied_whole(choice, words, context, quoted)
         return any(
             tuple(words[start : start + VERBATIM_WORDS]) in grams
             and not set(words[start : start + VERBATIM_WORDS]) <= STOPWORDS
@@ -361,9 +379,22 @@ def verbatim_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
         if choice in right and copies(choice):
             yield Flag(
                 ("choices", index),
-                f"the right choice copies {VERBATIM_WORDS}+ words in a row from the context; "
-                "put it in other words, so that knowing beats recognising",
+                "the right choice copies the context's own words; put it in other words, so "
+                "that knowing beats recognising",
             )
+
+
+def _copied_whole(
+    choice: str, words: tuple[str, ...], context: tuple[str, ...], quoted: list[tuple[str, ...]]
+) -> bool:
+    """Whether a short choice is the context's words, whole, and is no name, amount or term the
+    text quotes (see SHORT_VERBATIM_WORDS)."""
+    if set(words) <= STOPWORDS or not has_phrase(context, words) or quantity(choice):
+        return False
+    content = [word for word in _WORD.findall(choice) if fold(word) not in STOPWORDS]
+    if all(word[:1].isupper() or word[:1].isdigit() for word in content):
+        return False  # a name
+    return not any(has_phrase(span, words) for span in quoted)
 
 
 RULES: tuple[LintRule, ...] = (
