@@ -9,6 +9,7 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
+from quiz.authoring.lint.antonyms import swapped_opposite
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.keys import answer_of, order_given, pair_given
 from quiz.authoring.lint.words import (
@@ -214,7 +215,8 @@ def _negations(words: Sequence[str]) -> int:
 
 @rule(
     "negated-sentence",
-    "A true/false statement that is a sentence of the text with a 'not' added or removed.",
+    "A true/false statement that is a sentence of the text with a 'not' added or removed, or "
+    "one word swapped for its opposite.",
     flawed="""\
   - id: russia-threat
     type: truefalse
@@ -248,6 +250,19 @@ def negated_sentence(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 ("prompt",),
                 "the statement is the text's sentence with a negation added or removed; "
                 "students answer it by spotting the 'not': state a plausible misreading instead",
+            )
+            return
+    for sentence in sentences(question.context):
+        stems, _, words = _without_negations(sentence)
+        swapped = swapped_opposite(statement, stems)
+        if swapped:
+            theirs = next(word for word in words if stem(word) == swapped[0])
+            mine = next(word for word in statement_words if stem(word) == swapped[1])
+            yield Flag(
+                ("prompt",),
+                f"the statement is the text's sentence with '{theirs}' swapped for its "
+                f"opposite '{mine}'; students answer it by spotting the swap: state a "
+                "plausible misreading instead",
             )
             return
 
