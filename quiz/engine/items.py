@@ -77,16 +77,17 @@ class _Item:
     answers: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
-def _options(question: AnyQuestion | None) -> tuple[list[str], set[str]] | None:
-    """The choices a player picks among and the right ones, for questions answered by picking
-    one or more of a few texts; None for answers typed or arranged (counted as given)."""
+def _options(question: AnyQuestion | None) -> tuple[list[str], set[str], bool] | None:
+    """The choices a player picks among, the right ones, and whether several are picked at
+    once, for questions answered by picking; None for answers typed or arranged (counted as
+    given)."""
     match question:
         case ChoiceQuestion():
-            return list(question.choices), {question.answer}
+            return list(question.choices), {question.answer}, False
         case MultiQuestion():
-            return list(question.choices), set(question.answer)
+            return list(question.choices), set(question.answer), True
         case TrueFalseQuestion():
-            return ["True", "False"], {"True" if question.answer else "False"}
+            return ["True", "False"], {"True" if question.answer else "False"}, False
         case NumberQuestion() | TextQuestion() | OrderQuestion() | MatchQuestion() | None:
             return None
         case _:
@@ -227,8 +228,7 @@ def _row(
     given_answers = [given for given, _ in item.answers.values() if given not in UNANSWERED]
     flags = []
     if lists is not None:
-        options, right_options = lists
-        multi = isinstance(question, MultiQuestion)
+        options, right_options, multi = lists
         picks = Counter({option: 0 for option in options})
         for given in given_answers:
             picks.update(_picked(given, options, multi))

@@ -54,6 +54,8 @@ class LintAnswer:
     """An order question's items in the right order: its answer is the sequence."""
     pairs: tuple[tuple[str, str], ...] = ()
     """A match question's pairs (item, partner): its answer is the pairs."""
+    feedback: tuple[tuple[str, str], ...] = ()
+    """Feedback shown for a choice: (the choice, its text)."""
     shown: tuple[Shown, ...] = ()
     """The parts beyond prompt and hint that tell a student something: the right choices (the
     game shows them once answered), an order's items, a match's items and partners."""
@@ -67,6 +69,7 @@ def answer_of(question: AnyQuestion) -> LintAnswer:
                 texts=(question.answer,),
                 choices=tuple(question.choices),
                 right=frozenset((question.answer,)),
+                feedback=tuple(question.feedback.items()),
                 shown=_right_choices(question.choices, {question.answer}),
             )
         case MultiQuestion():
@@ -74,6 +77,7 @@ def answer_of(question: AnyQuestion) -> LintAnswer:
                 texts=tuple(question.answer),
                 choices=tuple(question.choices),
                 right=frozenset(question.answer),
+                feedback=tuple(question.feedback.items()),
                 shown=_right_choices(question.choices, set(question.answer)),
             )
         case TextQuestion():

@@ -24,8 +24,6 @@ from quiz.authoring.lint.words import (
 )
 from quiz.engine.model import (
     AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
     TrueFalseQuestion,
 )
 from quiz.engine.quantities import all_quantities
@@ -365,8 +363,7 @@ def unsupported_explanation(question: AnyQuestion, facts: BankFacts) -> Iterator
             f"the explanation {found}, which the source does not; check it against the "
             "article, or leave it out",
         )
-    feedback = question.feedback if isinstance(question, ChoiceQuestion | MultiQuestion) else {}
-    for choice, text in feedback.items():
+    for choice, text in answer_of(question).feedback:
         found = _unsupported(text, question, facts)
         if found:
             yield Flag(
