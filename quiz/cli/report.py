@@ -55,7 +55,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
-    from quiz.engine.items import ITEM_COLUMNS, flat
 
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
@@ -68,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     filters = reports.Filters(bank=bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.items:
+        from quiz.engine.items import ITEM_COLUMNS, flat  # and checking: only for --items
+
         analysed = _items(store, args, bank, bank_files)
         shown = analysed if args.format == "json" else flat(analysed)  # a row per choice
         columns = ITEM_COLUMNS
