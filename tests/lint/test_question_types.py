@@ -174,3 +174,33 @@ def test_a_topic_that_names_a_wrong_choice_too_points_at_none(tmp_path: Path) ->
 """,
     )
     assert fired == []
+
+
+def test_order_items_do_not_crowd_an_answer_out_of_the_index(tmp_path: Path) -> None:
+    """An answer many questions share is no cue; order items naming it do not count towards
+    'many' (two orders list Astana among cities: the summit's answer is still given away)."""
+    fired = rules_fired(
+        tmp_path,
+        """\
+  - id: summit-city
+    type: text
+    prompt: In which city does the gathering of Central Asian leaders take place?
+    answer: Astana
+  - id: timeline
+    type: order
+    prompt: Put these in the order they happened, earliest first.
+    items:
+      - The nations gain independence
+      - Kazakhstan reveals nuclear plans
+      - The gathering of Central Asian leaders takes place in Astana
+  - id: cities-north
+    type: order
+    prompt: Put these cities in order from north to south.
+    items: [Astana, Almaty, Bishkek]
+  - id: cities-size
+    type: order
+    prompt: Put these cities in order of size, smallest first.
+    items: [Bishkek, Astana, Almaty]
+""",
+    )
+    assert fired == [("timeline", "gives-away-another")]

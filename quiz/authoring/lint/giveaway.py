@@ -77,8 +77,18 @@ class GiveawayIndex:
             frequency.update(stems)
         limit = max(2, COMMON_SHARE * len(questions))
         self.common = frozenset(word for word, count in frequency.items() if count > limit)
-        # An answer many questions share (`Yes`, `China`) gives nothing away about any one.
-        self.by_words = {words: found for words, found in by_words.items() if len(found) <= limit}
+        # An answer many questions share (`Yes`, `China`) gives nothing away about any one;
+        # answers and order items are counted apart (an item is no answer by itself).
+        self.by_words: dict[tuple[str, ...], list[_Answer]] = {}
+        for words, listed in by_words.items():
+            plain = [one for one in listed if one.rank is None]
+            items = [one for one in listed if one.rank is not None]
+            kept = [
+                *(plain if len(plain) <= limit else ()),
+                *(items if len(items) <= limit else ()),
+            ]
+            if kept:
+                self.by_words[words] = kept
         self.lengths = sorted({len(words) for words in self.by_words})
 
     def answers_in(self, text: str) -> Iterator[_Answer]:
