@@ -1,5 +1,6 @@
 """Rules on the choices of `choice` and `multi` questions: clues that give the right choice away
-to a student who does not know it, and distractors nobody would pick."""
+to a student who does not know it, and distractors nobody would pick (the text's own wording
+as the right choice: `verbatim.py`)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,8 @@ from collections.abc import Iterator
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
 from quiz.authoring.lint.keys import answer_of
 from quiz.authoring.lint.words import (
-    STOPWORDS,
     content_stems,
     fold,
-    has_phrase,
     tokens,
     word_set,
 )
@@ -24,14 +23,6 @@ LONGEST_RATIO = 1.3
 """The right choice is 'clearly the longest' when it is this many times the next one's length."""
 LONGEST_MARGIN = 10
 """...and at least this many characters longer."""
-VERBATIM_WORDS = 5
-"""A right choice that copies this many words in a row from its context is the text's wording."""
-SHORT_VERBATIM_WORDS = 3
-"""A right choice of this many words or more (and fewer than VERBATIM_WORDS) is the text's
-wording when the whole of it is copied from its context, unless it is a name (every content
-word capitalised: `The European Union`), an amount (`Over a million`), or a term the text
-itself quotes (`“crimes against humanity”`): those the question asks for as the text gives them."""
-_QUOTED = re.compile(r"“([^”]+)”|\"([^\"]+)\"|‘([^’]+)’")
 
 ABSOLUTE = word_set(
     "always never all none every everyone everything nobody nothing only entirely completely "
@@ -41,11 +32,10 @@ VAGUE = word_set(
     "often usually sometimes frequently generally rarely seldom occasionally typically "
     "probably possibly mostly largely"
 )
-_WORD = re.compile(r"[^\W_]+")
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the above|these|them)\b|\ball the above\b")
 
 
-def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
+def choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
     """(choices, right ones) of a question answered by picking choices; None for other types
     (each type says which it is in `answer_of`)."""
     answer = answer_of(question)
@@ -79,7 +69,7 @@ def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
 """,
 )
 def longest_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None or len(lists[0]) < 3 or len(lists[1]) != 1:
         return
     choices, right = lists
@@ -120,7 +110,7 @@ def longest_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def echoes_prompt(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     choices, right = lists
@@ -155,7 +145,7 @@ def echoes_prompt(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def of_the_above(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     for index, choice in enumerate(lists[0]):
@@ -169,7 +159,7 @@ def of_the_above(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 def _terms_rule(
     question: AnyQuestion, terms: frozenset[str], what: str, fix: str
 ) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     for index, choice in enumerate(lists[0]):
@@ -263,7 +253,7 @@ def vague_terms(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def numbers_out_of_order(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     quantities = [quantity(choice) for choice in lists[0]]
@@ -306,7 +296,7 @@ def _kind(choice: str) -> str:
 """,
 )
 def different_kind(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None or len(lists[0]) < 3:
         return
     kinds = [_kind(choice) for choice in lists[0]]
@@ -324,79 +314,6 @@ def different_kind(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     )
 
 
-@rule(
-    "verbatim-answer",
-    "The right choice copies the text's own words and the others do not: spotted, not known.",
-    flawed="""\
-  - id: nuclear-role
-    prompt: What part does Kazakhstan intend China to play in its nuclear power plans?
-    choices:
-      - To construct its second facility
-      - To build its first plant
-      - To supply the uranium
-      - To pay for a plant
-    answer: To construct its second facility
-    context: with intentions for China to construct its second facility
-""",
-    sound="""\
-  - id: nuclear-role
-    prompt: What part does Kazakhstan intend China to play in its nuclear power plans?
-    choices:
-      - To build the country's second nuclear plant
-      - To build the country's first nuclear plant
-      - To supply the uranium for the plant
-      - To pay for a plant others build
-    answer: To build the country's second nuclear plant
-    context: with intentions for China to construct its second facility
-""",
-)
-def verbatim_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
-    if lists is None:
-        return
-    choices, right = lists
-    context = tokens(question.context)
-    grams = {
-        tuple(context[start : start + VERBATIM_WORDS])
-        for start in range(len(context) - VERBATIM_WORDS + 1)
-    }
-
-    quoted = [tokens("".join(spans)) for spans in _QUOTED.findall(question.context)]
-
-    def copies(choice: str) -> bool:
-        words = tokens(choice)
-        if SHORT_VERBATIM_WORDS <= len(words) < VERBATIM_WORDS:
-            return _copied_whole(choice, words, context, quoted)
-        return any(
-            tuple(words[start : start + VERBATIM_WORDS]) in grams
-            and not set(words[start : start + VERBATIM_WORDS]) <= STOPWORDS
-            for start in range(len(words) - VERBATIM_WORDS + 1)
-        )
-
-    if any(copies(choice) for choice in choices if choice not in right):
-        return
-    for index, choice in enumerate(choices):
-        if choice in right and copies(choice):
-            yield Flag(
-                ("choices", index),
-                "the right choice copies the context's own words; put it in other words, so "
-                "that knowing beats recognising",
-            )
-
-
-def _copied_whole(
-    choice: str, words: tuple[str, ...], context: tuple[str, ...], quoted: list[tuple[str, ...]]
-) -> bool:
-    """Whether a short choice is the context's words, whole, and is no name, amount or term the
-    text quotes (see SHORT_VERBATIM_WORDS)."""
-    if set(words) <= STOPWORDS or not has_phrase(context, words) or quantity(choice):
-        return False
-    content = [word for word in _WORD.findall(choice) if fold(word) not in STOPWORDS]
-    if all(word[:1].isupper() or word[:1].isdigit() for word in content):
-        return False  # a name
-    return not any(has_phrase(span, words) for span in quoted)
-
-
 RULES: tuple[LintRule, ...] = (
     longest_answer,
     echoes_prompt,
@@ -405,5 +322,4 @@ RULES: tuple[LintRule, ...] = (
     vague_terms,
     numbers_out_of_order,
     different_kind,
-    verbatim_answer,
 )
