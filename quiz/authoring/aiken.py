@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from quiz.authoring.convert import ImportResult, Skipped
-from quiz.authoring.moodle import Answer, MoodleQuestion, Text, assemble
+from quiz.authoring.moodle import assemble
+from quiz.authoring.moodle_model import Answer, MoodleQuestion, Text
 
 _OPTION = re.compile(r"^[A-Z][).][ \t]?")
 _PHP_SPACE = " \t\n\r\0\x0b"

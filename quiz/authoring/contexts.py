@@ -99,9 +99,14 @@ def _words(text: str) -> set[str]:
 
 
 def answers_of(fields: dict[str, Any]) -> list[str]:
-    """The texts a question's right answer can be written as (none for true/false)."""
+    """The texts a question's right answer can be written as (none for true/false); for a
+    match or an order, every part of it (each pair's two sides, each item)."""
     answer = fields.get("answer")
     kind = fields.get("type", "choice")
+    if kind == "match":
+        return [str(text) for pair in dict(fields.get("pairs", {})).items() for text in pair]
+    if kind == "order":
+        return [str(item) for item in fields.get("items", [])]
     if kind == "truefalse" or answer is None:
         return []
     if kind == "number":
@@ -121,7 +126,8 @@ def _holds(sentence: str, answer: str) -> bool:
 def find_context(fields: dict[str, Any], text: str) -> str | None:
     """The sentence of `text` that best proves the question's answer, or None.
 
-    A sentence that holds a right answer wins (for a multi, the one that holds most of them),
+    A sentence that holds a right answer wins (for a multi, the one that holds most of them;
+    for a match or an order, one that holds at least half of their parts),
     ties broken by the words it shares with the prompt; without such a sentence, one that holds
     at least half of the prompt's significant words (true/false questions are found this way).
     """
@@ -130,6 +136,8 @@ def find_context(fields: dict[str, Any], text: str) -> str | None:
     best: tuple[int, float, str] | None = None
     for sentence in sentences(text):
         held = sum(1 for answer in answers if _holds(sentence, answer))
+        if fields.get("type") in ("match", "order") and held * 2 < len(answers):
+            held = 0  # a sentence with one item of a match or an order is no evidence of it
         shared = len(prompt_words & _words(sentence)) / max(1, len(prompt_words))
         if not held and shared < 0.5:
             continue

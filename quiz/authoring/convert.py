@@ -3,9 +3,11 @@ from titles, the bank header's metadata as `key: value` comment lines, and YAML 
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -46,6 +48,7 @@ FIELD_ORDER = (
     "choices",
     "items",
     "pairs",
+    "distractors",
     "answer",
     "accept",
     "tolerance",
@@ -54,6 +57,7 @@ FIELD_ORDER = (
     "hint",
     "explanation",
     "context",
+    "lint",
 )
 """The order fields are written in, as teachers write them."""
 
@@ -193,3 +197,30 @@ def number_text(value: float) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def lint_note(lint: Mapping[str, Any]) -> str:
+    """A question's `lint:` silence on one line (JSON), for an export's comment."""
+    return json.dumps({"ignore": list(lint["ignore"]), "why": lint["why"]}, ensure_ascii=False)
+
+
+def read_lint_note(text: str) -> dict[str, Any] | None:
+    """`lint_note` read back, or None when it is not one."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or set(value) != {"ignore", "why"}:
+        return None
+    ignore, why = value["ignore"], value["why"]
+    if not isinstance(why, str) or not isinstance(ignore, list):
+        return None
+    if not all(isinstance(rule, str) for rule in ignore):
+        return None
+    return {"ignore": ignore, "why": why}
+
+
+def with_article(word: str) -> str:
+    """`a choice`, `an order`, `a multi`: the indefinite article a word takes (by its first
+    letter: a vowel takes `an`)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' and word else 'a'} {word}"

@@ -5,15 +5,16 @@ would store onto bank questions (`quiz.authoring.moodle`): every question is imp
 what it means in Moodle, or skipped with its line and the reason; whatever the bank cannot keep
 is reported as a warning with its line.
 
-GIFT has no `context` (the passage that proves the answer) nor difficulty nor hint, nor a bank
-title, description or source. Export writes the context at the end of the general feedback
-(`Evidence: “…”`), the difficulty, hint and unit as `// difficulty:`, `// hint:` and `// unit:`
-comments before the question, and the bank's header as `// title:`, `// description:`,
-`// source title:`... comments at the top; Moodle ignores comments and `quiz import` reads them
-all back, so a bank survives the round trip. Every text is written so that Moodle shows it as
-written and reads it back identically: GIFT's special characters escaped, `[plain]` where Moodle
-would otherwise read HTML, an explicit weight or format tag where a text starts like one, numbers
-in full without exponents.
+GIFT has no `context` (the passage that proves the answer) nor difficulty nor hint nor lint
+silence, nor a bank title, description or source. Export writes the context at the end of the
+general feedback (`Evidence: “…”`), the difficulty, hint, unit and lint silence as
+`// difficulty:`, `// hint:`, `// unit:` and `// lint:` comments before the question, and the
+bank's header as `// title:`, `// description:`, `// source title:`... comments at the top;
+Moodle ignores comments and `quiz import` reads them all back, so a bank survives the round
+trip. Every text is written so that Moodle shows it as written and reads it back identically:
+GIFT's special characters escaped, `[plain]` where Moodle would otherwise read HTML, an explicit
+weight or format tag where a text starts like one, numbers in full without exponents, a matching
+answer HTML-escaped on one line (Moodle shows it as HTML in a list).
 """
 
 from __future__ import annotations
@@ -22,10 +23,21 @@ import re
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
-from quiz.authoring.convert import ImportResult, encode_note, header_lines, number_text
+from quiz.authoring.convert import (
+    ImportResult,
+    encode_note,
+    header_lines,
+    lint_note,
+    number_text,
+)
 from quiz.authoring.gift_reader import GiftReader
 from quiz.authoring.markup import needs_plain_format
 from quiz.authoring.moodle import EVIDENCE, assemble
+from quiz.authoring.moodle_match import (
+    folded_answer_warning,
+    match_answers_problem,
+    one_line_choice,
+)
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
@@ -111,6 +123,9 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
             if warn is not None:
                 warn(f"{question.id}: {body}; left out")
             continue
+        folded = folded_answer_warning(question)
+        if folded and warn is not None:
+            warn(folded)
         if question.topic != topic:
             topic = question.topic
             if "\n" in topic and warn is not None:
@@ -121,6 +136,8 @@ def export_gift(bank: Bank, warn: Callable[[str], None] | None = None) -> str:
             lines.append(f"// difficulty: {question.difficulty}")
         if question.hint:
             lines.append(f"// hint: {encode_note(question.hint)}")
+        if question.lint:
+            lines.append(f"// lint: {encode_note(lint_note(question.lint))}")
         lines += body
         lines.append("")
     return "\n".join(lines)
@@ -159,10 +176,16 @@ def _question_lines(question: AnyQuestion) -> list[str] | str:
         case MatchQuestion():
             if any("->" in left for left in question.lefts):
                 return "a left item holds '->', which GIFT reads as the end of the item"
+            problem = match_answers_problem(question.right_items())
+            if problem:
+                return problem
             entries = [
-                f"\t={writer.part(left)} -> {_escape(right)}" for left, right in question.pairs
+                f"\t={writer.part(left)} -> {_escape(one_line_choice(right))}"
+                for left, right in question.pairs
             ]
-            entries += [f"\t= -> {_escape(extra)}" for extra in question.distractors]
+            entries += [
+                f"\t= -> {_escape(one_line_choice(extra))}" for extra in question.distractors
+            ]
             return [head, *entries, f"\t####{general}", "}"]
         case _:
             assert_never(question)

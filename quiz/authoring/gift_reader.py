@@ -17,7 +17,8 @@ Moodle's rules, followed to the letter because they decide what counts as right:
 - `{>N ...}` is Moodle's ordering question; `{1:SA:...}` (Cloze) is not GIFT.
 
 What quiz's own export writes in comments is read back: the bank's header in the file's first
-comment block (`// title: ...`), and `// difficulty:`, `// hint:`, `// unit:` before a question.
+comment block (`// title: ...`), and `// difficulty:`, `// hint:`, `// unit:`, `// lint:` before
+a question.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from quiz.authoring.convert import Skipped, decode_note, read_header_line
-from quiz.authoring.moodle import Answer, MoodleQuestion, Text
+from quiz.authoring.moodle_model import Answer, MoodleQuestion, Text, parse_number
 
 _PHP_SPACE = " \t\n\r\0\x0b"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -45,7 +46,7 @@ _LITERALS |= {"\ue005": ":", "\ue006": "\\"}
 _ESCAPE = re.compile(r"\\[\\~=#{}:n]")
 _WEIGHT = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 _FORMAT_NAMES = ("moodle", "html", "plain", "markdown")
-_NOTE = re.compile(r"^//\s*(difficulty|hint|unit)\s*:\s*(.+)$", re.IGNORECASE)
+_NOTE = re.compile(r"^//\s*(difficulty|hint|unit|lint)\s*:\s*(.+)$", re.IGNORECASE)
 _CLOZE = re.compile(
     r"^\d*:(SHORTANSWER(_C)?|SA|MW|SAC|MWC|NUMERICAL|NM|MULTICHOICE(_[VH])?(_?S)?|MC[VH]?S?"
     r"|MULTIRESPONSE(_H)?(_?S)?|MR[H]?S?):"
@@ -261,6 +262,11 @@ def _answers(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
                     "unreadable",
                 )
             left, _, partner = part.partition("->")
+            if re.search(r"(?<!&)#", part):  # an unescaped `#` (not `&#39;`): text here
+                q.losses.append(
+                    f"'{_literal(part)}' holds '#': Moodle reads no feedback in a matching "
+                    "question, so it is part of the text (write \\# to say so)"
+                )
             q.pairs.append((_with_format(left, fmt), _trim(_literal(partner))))
     else:
         check = answer_text
@@ -345,8 +351,6 @@ def _numerical(q: MoodleQuestion, answer_text: str) -> MoodleQuestion | Skipped:
 
 
 def _number(text: str) -> float | None:
-    from quiz.authoring.moodle import parse_number
-
     return parse_number(_trim(text))
 
 

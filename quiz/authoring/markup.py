@@ -86,6 +86,13 @@ def _html_to_text(html: str) -> tuple[str, list[str]]:
             for child in list(element):
                 element.remove(child)
             element.text = _script(inner, table, mark)
+    for node in tree.iter():
+        # inscriptis unescapes the text lxml has already unescaped (`&amp;lt;` would show as
+        # `<`): its ampersands escaped once more, so that its unescaping gives the text back
+        if isinstance(node.text, str):
+            node.text = node.text.replace("&", "&amp;")
+        if isinstance(node.tail, str):
+            node.tail = node.tail.replace("&", "&amp;")
     # the strict profile spaces inline elements as a browser does (`</span>.` stays glued)
     text = Inscriptis(tree, ParserConfig(css=CSS_PROFILES["strict"])).get_text()
     lines = [line.rstrip() for line in text.split("\n")]

@@ -15,14 +15,28 @@ mark, per-answer and general feedback. `to_bank` then decides, question by quest
 
 from __future__ import annotations
 
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from quiz.authoring.contexts import find_context
-from quiz.authoring.convert import ImportResult, Loss, Skipped, number_text, slug
+from quiz.authoring.convert import (
+    ImportResult,
+    Loss,
+    Skipped,
+    number_text,
+    read_lint_note,
+    slug,
+)
 from quiz.authoring.markup import to_plain
+from quiz.authoring.moodle_match import match_fields
+from quiz.authoring.moodle_model import (
+    Answer,
+    MoodleQuestion,
+    Refused,
+    Texts,
+    parse_number,
+)
 from quiz.engine.model import format_number
 from quiz.engine.question_types.order import ARROW
 
@@ -34,46 +48,6 @@ RIGHT = 0.9999999
 
 
 @dataclass
-class Text:
-    """A text as Moodle stores it: the characters and the format they are written in."""
-
-    text: str
-    format: str = "moodle"
-
-
-@dataclass
-class Answer:
-    """One answer: its text, its fraction of the mark (1 is right, may be negative), feedback."""
-
-    text: Text
-    fraction: float
-    feedback: Text = field(default_factory=lambda: Text(""))
-    tolerance: float = 0.0
-
-
-@dataclass
-class MoodleQuestion:
-    """A question as Moodle's importer would store it, with the line it starts at."""
-
-    line: int
-    qtype: str
-    name: str
-    text: Text
-    topic: str = "Imported"
-    general_feedback: Text = field(default_factory=lambda: Text(""))
-    answers: list[Answer] = field(default_factory=list)
-    single: bool = True
-    case_sensitive: bool = False
-    pairs: list[tuple[Text, str]] = field(default_factory=list)
-    hints: list[Text] = field(default_factory=list)
-    unit: str | None = None
-    notes: dict[str, str] = field(default_factory=dict)
-    """What quiz's own exports wrote for the bank alone: difficulty, hint, unit."""
-    losses: list[str] = field(default_factory=list)
-    """What the reader already knows is lost (an extra hint, a unit's penalty...)."""
-
-
-@dataclass
 class Mapped:
     """A bank question's fields (without its id) and what it lost on the way."""
 
@@ -81,29 +55,9 @@ class Mapped:
     losses: list[str]
 
 
-@dataclass
-class Refused:
-    """Why a question cannot be imported, and the kind of reason (for the summary)."""
-
-    reason: str
-    kind: str
-
-
-class _Texts:
-    """Converts a question's texts to plain text, collecting what each conversion lost."""
-
-    def __init__(self) -> None:
-        self.losses: list[str] = []
-
-    def __call__(self, text: Text, what: str) -> str:
-        plain = to_plain(text.text, text.format)
-        self.losses += [f"{what}: {loss}" for loss in plain.losses]
-        return plain.text
-
-
 def to_bank(question: MoodleQuestion) -> Mapped | Refused:
     """The bank fields for `question`, or why it cannot be imported."""
-    texts = _Texts()
+    texts = Texts()
     prompt = texts(question.text, "question text")
     if question.qtype in ("description", "essay"):
         return Refused(
@@ -117,13 +71,21 @@ def to_bank(question: MoodleQuestion) -> Mapped | Refused:
     fields: dict[str, Any] = {"topic": question.topic, "prompt": prompt}
     if question.notes.get("difficulty", "").lower() in ("easy", "medium", "hard"):
         fields["difficulty"] = question.notes["difficulty"].lower()
+    losses = list(question.losses)
+    if "lint" in question.notes:
+        lint = read_lint_note(question.notes["lint"])
+        if lint is None:
+            losses.append(
+                f"the lint note could not be read, so it is dropped: {question.notes['lint']}"
+            )
+        else:
+            fields["lint"] = lint
     hints = [texts(hint, "hint") for hint in question.hints]
     hints = [hint for hint in hints if hint]
     if "hint" in question.notes:
         hints.insert(0, question.notes["hint"])
     if hints:
         fields["hint"] = hints[0]
-    losses = list(question.losses)
     if len(hints) > 1:
         losses.append(f"{len(hints) - 1} more hint(s) dropped: a question has one hint")
     mapper = _MAPPERS.get(question.qtype)
@@ -156,7 +118,7 @@ def _percent(fraction: float) -> str:
     return f"{format_number(round(fraction * 100, 5))}%"
 
 
-def _kept(answers: list[Answer], texts: _Texts, what: str) -> list[tuple[str, Answer]]:
+def _kept(answers: list[Answer], texts: Texts, what: str) -> list[tuple[str, Answer]]:
     """Answers with their plain text; blank answers dropped, as Moodle drops them on saving."""
     kept = []
     for answer in answers:
@@ -166,7 +128,7 @@ def _kept(answers: list[Answer], texts: _Texts, what: str) -> list[tuple[str, An
     return kept
 
 
-def _multichoice(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _multichoice(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answers = _kept(q.answers, texts, "a choice")
     if len(answers) < 2:
         return Refused("a multiple-choice question needs at least two answers", "unreadable")
@@ -248,7 +210,7 @@ def _short(text: str) -> str:
     return f"“{flat[:60]}…”" if len(flat) > 60 else f"“{flat}”"
 
 
-def _truefalse(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _truefalse(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answer = next((a for a in q.answers if a.text.text == "true"), None)
     if answer is None:
         return Refused("a true/false question without its answers", "unreadable")
@@ -261,7 +223,7 @@ def _truefalse(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str,
     return {"type": "truefalse", "answer": right, "_shown": shown}
 
 
-def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _shortanswer(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     answers = _kept(q.answers, texts, "an answer")
     right: list[str] = []
     for text, answer in answers:
@@ -293,7 +255,7 @@ def _shortanswer(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[st
     return {"type": "text", "answer": right[0], "accept": right[1:], "_shown": right[0]}
 
 
-def _numerical(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _numerical(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     ranges: list[tuple[float, float]] = []
     for answer in q.answers:
         raw = answer.text.text.strip()
@@ -337,26 +299,14 @@ def _numerical(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str,
     return fields
 
 
-def parse_number(text: str) -> float | None:
-    """A number as PHP's is_numeric reads it (`12`, `-1.5`, `.5`, `1e3`), or None."""
-    if not re.fullmatch(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*", text):
-        return None
-    value = float(text)
-    return value if math.isfinite(value) else None
-
-
-def _cloze(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> Refused:
+def _cloze(q: MoodleQuestion, texts: Texts, losses: list[str]) -> Refused:
     return Refused(
         "embedded answers (Cloze) have several blanks in one text; a bank question has one",
         "cloze",
     )
 
 
-def _match(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> Refused:
-    return Refused("matching questions are not supported yet", "matching")
-
-
-def _ordering(q: MoodleQuestion, texts: _Texts, losses: list[str]) -> dict[str, Any] | Refused:
+def _ordering(q: MoodleQuestion, texts: Texts, losses: list[str]) -> dict[str, Any] | Refused:
     """Moodle's ordering question as an `order`: its answers are the items in the right order
     (blank ones dropped, as Moodle drops them); the reader has reported what grading is lost."""
     items = [text for text, _answer in _kept(q.answers, texts, "an item")]
@@ -378,7 +328,7 @@ _MAPPERS: dict[str, Any] = {
     "shortanswer": _shortanswer,
     "numerical": _numerical,
     "cloze": _cloze,
-    "match": _match,
+    "match": match_fields,
     "ordering": _ordering,
 }
 

@@ -7,8 +7,8 @@ external entities, so a hostile file gets a clear error, never a billion laughs.
 shared with GIFT): multichoice (single or multiple, fractions), truefalse, shortanswer
 (`usecase`), numerical (tolerance, units), matching, ordering, description, with general and
 per-answer feedback, hints, tags, CDATA and HTML. Categories become topics. quiz's own export
-writes what Moodle has no place for in a comment before the questions (`title: ...`) and a
-`difficulty:` tag; both are read back.
+writes what Moodle has no place for in a comment before the questions (`title: ...`), a
+`difficulty:` tag and a `<!-- lint: ... -->` comment in a question; all are read back.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ import xml.sax
 from dataclasses import dataclass, field
 from typing import Any
 
-from quiz.authoring.convert import ImportResult, Skipped, read_header_line
+from quiz.authoring.convert import ImportResult, Skipped, decode_note, read_header_line
 from quiz.authoring.gift_reader import topic_of
-from quiz.authoring.moodle import Answer, MoodleQuestion, Text, assemble, parse_number
+from quiz.authoring.moodle import assemble
+from quiz.authoring.moodle_model import Answer, MoodleQuestion, Text, parse_number
 
 FORMATS = {
     "moodle_auto_format": "moodle",
@@ -29,6 +30,13 @@ FORMATS = {
     "wiki_like": "moodle",
 }
 """Moodle XML's format names, by GIFT's (an unknown name is read as HTML, as Moodle does)."""
+
+_COMBINED_FEEDBACK = {
+    "correctfeedback": "any right response",
+    "partiallycorrectfeedback": "any partly right response",
+    "incorrectfeedback": "any wrong response",
+}
+"""The feedback Moodle shows by how right a response is, which a bank has no place for."""
 
 _DEFAULT_FEEDBACK = {
     "",
@@ -55,6 +63,7 @@ class Node:
     line: int
     text: str = ""
     children: list[Node] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
 
     def all(self, tag: str) -> list[Node]:
         return [child for child in self.children if child.tag == tag]
@@ -100,8 +109,11 @@ class _Builder(xml.sax.handler.ContentHandler):
             self.stack[-1].text += content
 
     def comment(self, content: str) -> None:
+        """A comment before the questions is the bank's header; one in a question its notes."""
         if self.root is None or not any(n.tag == "question" for n in self.root.children):
             self.comments.append(content)
+        elif len(self.stack) > 1 and self.stack[1].tag == "question":
+            self.stack[1].comments.append(content)
 
     def startDTD(self, *args: Any) -> None:
         """Refused by defusedxml before it gets here."""
@@ -181,16 +193,20 @@ def _question(node: Node, kind: str, topic: str) -> MoodleQuestion | Skipped:
             key, _, value = item.value("text").partition(":")
             if key.strip().lower() == "difficulty":
                 q.notes["difficulty"] = value.strip()
+    for comment in node.comments:
+        key, colon, value = comment.strip().partition(":")
+        if colon and key.strip() == "lint":
+            q.notes["lint"] = decode_note(value.strip())
     _files(node, q)
     grade = parse_number(node.value("defaultgrade", default="1"))
     if grade is not None and grade != 1:
         q.losses.append(
             f"the question is worth {node.value('defaultgrade')} marks in Moodle; in a bank every question counts the same"
         )
-    for name in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+    for name, response in _COMBINED_FEEDBACK.items():
         shown = node.value(name, "text")
         if shown not in _DEFAULT_FEEDBACK:
-            q.losses.append(f"the {name.replace('feedback', ' feedback')} dropped: “{shown[:60]}”")
+            q.losses.append(f"the feedback on {response} dropped: “{shown[:60]}”")
     if qtype == "multichoice":
         single = node.value("single", default="true")
         q.single = single not in ("false", "", "0")

@@ -5,19 +5,34 @@ read into it), inside CDATA when it holds `<`, `&` or `>`, as Moodle's own expor
 Each topic becomes a category (`$course$/top/Topic`, a `/` in its name written `//`); choice
 is a one-answer multichoice, multi a multiple-answer one (each right choice an equal share,
 each wrong one -100%), truefalse, number (numerical with its tolerance and unit), text
-(shortanswer, case ignored). What Moodle has no place for is kept where `quiz import` reads it
-back: the context at the end of the general feedback (`Evidence: “…”`), the hint as Moodle's
-hint, the difficulty as a `difficulty:` tag, the bank's header in a comment at the top.
+(shortanswer, case ignored), order (all-or-nothing ordering), match (matching: a distractor is
+a subquestion without text, an answer HTML-escaped on one line, as Moodle shows it). What Moodle
+has no place for is kept where `quiz import` reads it back: the context at the end of the
+general feedback (`Evidence: “…”`), the hint as Moodle's hint, the difficulty as a
+`difficulty:` tag, the lint silence in a `<!-- lint: … -->` comment in the question, the bank's
+header in a comment at the top.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import assert_never
 
-from quiz.authoring.convert import header_lines, number_text
+from quiz.authoring.convert import (
+    encode_note,
+    header_lines,
+    lint_note,
+    number_text,
+    with_article,
+)
 from quiz.authoring.moodle import EVIDENCE
+from quiz.authoring.moodle_match import (
+    folded_answer_warning,
+    match_answers_problem,
+    one_line_choice,
+)
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
@@ -42,6 +57,12 @@ def _text(tag: str, text: str, indent: str = "    ", attrs: str = ' format="plai
     return f"{indent}<{tag}{attrs}>\n{indent}  <text>{_cdata(text)}</text>\n{indent}</{tag}>\n"
 
 
+def _comment_text(text: str) -> str:
+    """Text an XML comment may hold (no `--`): every `-` after a `-` escaped as `\\-`, which
+    `decode_note` undoes (the text is `encode_note`d first, its own backslashes doubled)."""
+    return re.sub(r"(?<=-)-", r"\\-", text)
+
+
 def _comment(bank: Bank) -> str:
     source = None
     if bank.source is not None:
@@ -53,7 +74,7 @@ def _comment(bank: Bank) -> str:
         }
     lines = header_lines(bank.title, bank.description, source)
     # an XML comment may not hold `--`: every `-` after a `-` is escaped (`decode_note` undoes it)
-    body = "\n".join(re.sub(r"(?<=-)-", r"\\-", line) for line in lines)
+    body = "\n".join(_comment_text(line) for line in lines)
     name = re.sub(r"(?<=-)-", " -", bank.path.name)
     return f"<!-- Exported by quiz from {name}.\n{body}\n-->\n"
 
@@ -64,10 +85,13 @@ def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> 
     topic = None
     for question in bank.questions:
         body = _question(question)
-        if body is None:
+        if isinstance(body, LeftOut):
             if warn is not None:
-                warn(f"{question.id}: a {question.kind} question has no Moodle XML form; left out")
+                warn(f"{question.id}: {body.reason}; left out")
             continue
+        folded = folded_answer_warning(question)
+        if folded and warn is not None:
+            warn(folded)
         if question.topic != topic:
             topic = question.topic
             if "\n" in topic and warn is not None:
@@ -82,11 +106,20 @@ def export_moodle_xml(bank: Bank, warn: Callable[[str], None] | None = None) -> 
     return "".join(parts)
 
 
-def _question(question: AnyQuestion) -> str | None:
-    """The question in Moodle XML, or None when Moodle XML has no such question."""
+@dataclass(frozen=True)
+class LeftOut:
+    """Why a question cannot be written in Moodle XML."""
+
+    reason: str
+
+
+def _question(question: AnyQuestion) -> str | LeftOut:
+    """The question in Moodle XML, or why Moodle XML cannot say it."""
     written = _answers(question)
     if written is None:
-        return None
+        return LeftOut(f"{with_article(question.kind)} question has no Moodle XML form")
+    if isinstance(written, LeftOut):
+        return written
     kind, answers = written
     general = f"{question.explanation}\n\n{EVIDENCE}{question.context}”"
     out = [
@@ -108,6 +141,8 @@ def _question(question: AnyQuestion) -> str | None:
             f"    <tags>\n      <tag><text>difficulty:{question.difficulty}</text></tag>\n"
             "    </tags>\n"
         )
+    if question.lint:
+        out.append(f"    <!-- lint: {_comment_text(encode_note(lint_note(question.lint)))} -->\n")
     out.append("  </question>\n")
     return "".join(out)
 
@@ -122,8 +157,9 @@ def _answer(fraction: str, text: str, feedback: str = "", extra: str = "") -> st
     )
 
 
-def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
-    """Moodle's question type for the question, and its answers' XML, by the question's type."""
+def _answers(question: AnyQuestion) -> tuple[str, list[str]] | LeftOut | None:
+    """Moodle's question type for the question, and its answers' XML, by the question's type
+    (None for a type Moodle has no question for, LeftOut for one it cannot say as written)."""
     match question:
         case ChoiceQuestion():
             return "multichoice", _choices(question.choices, {question.answer}, question.feedback)
@@ -166,16 +202,22 @@ def _answers(question: AnyQuestion) -> tuple[str, list[str]] | None:
                 *(_answer(str(place), item) for place, item in enumerate(question.items, 1)),
             ]
         case MatchQuestion():
+            problem = match_answers_problem(question.right_items())
+            if problem:
+                return LeftOut(problem)
+            # an extra answer is a subquestion without text, as Moodle writes it; the items in
+            # the bank's order, as quiz asks them (Moodle always shuffles the answers)
             subquestions = [
                 f'    <subquestion format="plain_text">\n      <text>{_cdata(left)}</text>\n'
-                f"      <answer>\n        <text>{_cdata(right)}</text>\n      </answer>\n"
-                "    </subquestion>\n"
+                "      <answer>\n"
+                f"        <text>{_cdata(one_line_choice(right))}</text>\n"
+                "      </answer>\n    </subquestion>\n"
                 for left, right in [
                     *question.pairs,
                     *(("", extra) for extra in question.distractors),
                 ]
             ]
-            return "matching", ["    <shuffleanswers>true</shuffleanswers>\n", *subquestions]
+            return "matching", ["    <shuffleanswers>false</shuffleanswers>\n", *subquestions]
         case _:
             assert_never(question)
 

@@ -53,7 +53,7 @@ SUBCOMMANDS: dict[str, Subcommand] = {
     "report": Subcommand("teacher reports of the answers kept", "report"),
     "new": Subcommand("write a starter bank with one example of every type", "new"),
     "schema": Subcommand("print the JSON Schema of the bank format", "schema"),
-    "import": Subcommand("turn a GIFT or Aiken file into a bank", "import_bank"),
+    "import": Subcommand("turn a GIFT, Aiken or Moodle XML file into a bank", "import_bank"),
     "serve": Subcommand("serve the game to browsers (classroom mode)", "serve"),
     "board": Subcommand("the teacher's live leaderboard of today's games", "board"),
     "export": Subcommand("write a bank in another format (GIFT for Moodle)", "export"),

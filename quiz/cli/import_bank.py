@@ -76,7 +76,8 @@ def run(args: argparse.Namespace) -> int:
     missing = result.missing_context
     if missing:
         say(
-            f"{plural(len(missing), 'question')} still need a context (the passage that proves "
+            f"{plural(len(missing), 'question')} still {'needs' if len(missing) == 1 else 'need'} "
+            "a context (the passage that proves "
             f"the answer): {', '.join(missing)}; add one to each, then run 'quiz validate {output}'"
         )
     return 0

@@ -114,6 +114,9 @@ _WORD_VALUES: dict[str, int] = {
     **{word: 20 + 10 * index for index, word in enumerate(_TENTHS)},
     "a": 1,
     "an": 1,
+    "once": 1,  # "how many times": once, twice, thrice
+    "twice": 2,
+    "thrice": 3,
 }
 _NUMBER_WORDS = re.compile(
     r"^(?P<tens>"
@@ -124,6 +127,8 @@ _NUMBER_WORDS = re.compile(
     r"|^(?P<word>" + "|".join(sorted(_WORD_VALUES, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_THE = re.compile(r"^the\s+(?=\S)", re.IGNORECASE)
+"""`the` before an ordinal (`the second`), dropped."""
 _ORDINAL_SUFFIX = re.compile(r"^(?P<number>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 
@@ -139,8 +144,9 @@ class TypedNumber:
 
 def read_number(text: str) -> TypedNumber | None:
     """The number a student typed (`95`, `$95 billion`, `about 80 million`, `two`, `second`,
-    `2nd`, `a million`), or None when the text holds no single number."""
+    `the 2nd`, `twice`, `a million`), or None when the text holds no single number."""
     text = _APPROXIMATELY.sub("", text.replace("\u00a0", " ").strip())
+    text = _THE.sub("", text)
     words = _NUMBER_WORDS.match(text)
     ordinal = _ORDINAL_SUFFIX.match(text)
     if words:

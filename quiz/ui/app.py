@@ -26,6 +26,7 @@ from quiz.ui.screens.errors import ErrorsScreen
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import NextStep, ResultsScreen
 from quiz.ui.signals import exit_on_signals
+from quiz.ui.widgets.answer import SCREEN_HEIGHTS
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
@@ -44,6 +45,7 @@ class QuizApp(App[None]):
     CSS_PATH = "quiz.tcss"
     TITLE = "quiz"
     ENABLE_COMMAND_PALETTE = False  # students need the game's keys only; the footer lists them
+    VERTICAL_BREAKPOINTS = SCREEN_HEIGHTS
 
     def __init__(
         self,

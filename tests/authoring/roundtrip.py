@@ -7,7 +7,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from quiz.authoring.convert import ImportResult
+from quiz.authoring.convert import ImportResult, Loss
+from quiz.authoring.moodle_match import MATCH_PARTIAL_CREDIT
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 
@@ -21,6 +22,18 @@ def bank_state(bank: Bank) -> dict[str, Any]:
         "source_text": bank.source_text.text if bank.source_text else None,
         "questions": [asdict(question) for question in bank.questions],
     }
+
+
+def expected_losses(result: ImportResult) -> list[str]:
+    """What an import of quiz's own export must report: only that Moodle marks each item of a
+    matching question (it has no all-or-nothing matching), once per match question."""
+    count = sum(1 for question in result.bank["questions"] if question.get("type") == "match")
+    return [MATCH_PARTIAL_CREDIT] * count
+
+
+def loss_messages(losses: list[Loss]) -> list[str]:
+    """The losses' messages, without their lines."""
+    return [loss.message for loss in losses]
 
 
 def reload(result: ImportResult, original: Bank, folder: Path) -> Bank:

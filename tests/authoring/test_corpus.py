@@ -12,16 +12,19 @@ import pytest
 from quiz.authoring.aiken import import_aiken
 from quiz.authoring.convert import ImportResult
 from quiz.authoring.gift import import_gift
+from quiz.authoring.moodle_match import MATCH_PARTIAL_CREDIT
 from quiz.authoring.moodle_xml import import_moodle_xml
 from quiz.engine.loader import parse_bank
 
 CORPUS = Path(__file__).parent.parent / "data" / "import"
 
+
 # file: (questions Moodle makes, imported, skipped by kind, warnings)
 EXPECTED: dict[str, tuple[int, int, dict[str, int], int]] = {
-    "moodle-gift-examples.txt": (43, 40, {"matching": 3}, 23),
-    "moodle-gift-fixture-questions.txt": (9, 7, {"essay": 1, "matching": 1}, 9),
-    "moodle-gift-fixture-in-category.txt": (4, 3, {"matching": 1}, 2),
+    "moodle-gift-examples.txt": (43, 43, {}, 26),
+    "moodle-gift-fixture-questions.txt": (9, 8, {"essay": 1}, 10),
+    "moodle-gift-fixture-in-category.txt": (4, 4, {}, 3),
+    "moodle-match-fixture.moodle.xml": (1, 1, {}, 4),
     "moodle-ordering-fixture.gift.txt": (1, 1, {}, 2),
     "moodle-aiken-fixture-questions.txt": (2, 2, {}, 0),
     "moodle-aiken-fixture-errors.txt": (2, 2, {"unreadable": 4}, 0),
@@ -125,3 +128,30 @@ def test_aiken_and_xml_samples() -> None:
         "yes",
         "Testing Sigma Question",
     )
+
+
+def test_matching_samples() -> None:
+    """Moodle's matching questions as match questions: an answer two items share is one
+    partner of both, a subquestion without text is an extra answer, formats are read."""
+    capitals = by_prompt(load("moodle-gift-examples.txt"), "Match the following countries")
+    assert capitals["pairs"] == {
+        "Canada": "Ottawa",
+        "Italy": "Rome",
+        "Japan": "Tokyo",
+        "India": "New Delhi",
+    }
+    activities = load("moodle-gift-fixture-questions.txt").bank["questions"][0]
+    assert activities["prompt"] == "Match the activity to the description."
+    assert list(activities["pairs"].values()) == ["Forum", "Choice", "Database", "Wiki"]
+    assert activities["distractors"] == ["Chat"]
+    animals = load("moodle-match-fixture.moodle.xml")
+    (question,) = animals.bank["questions"]
+    assert question["pairs"] == {"frog": "amphibian", "cat": "mammal", "newt": "amphibian"}
+    assert question["distractors"] == ["insect"]
+    assert [loss.message for loss in animals.losses] == [
+        "the feedback on any right response dropped: “Well done!”",
+        "the feedback on any partly right response dropped: “Parts, but only parts, of your "
+        "response are correct.”",
+        "the feedback on any wrong response dropped: “That is not right at all.”",
+        MATCH_PARTIAL_CREDIT,
+    ]

@@ -126,18 +126,22 @@ def test_missing_word_and_html() -> None:
 
 def test_unsupported_questions_are_reported_by_line() -> None:
     result = import_gift(GIFT, "Test")
-    reasons = {(s.line, s.reason) for s in result.skipped}
     lines = GIFT.splitlines()
-    match_line = lines.index("::Match::Match them. {") + 1
     essay_line = lines.index("::Essay::Write about trade. {}") + 1
-    assert (match_line, "matching questions are not supported yet") in reasons
-    assert (essay_line, "essay questions have no answer to check") in reasons
-    assert len(result.skipped) == 2
+    assert [(s.line, s.reason) for s in result.skipped] == [
+        (essay_line, "essay questions have no answer to check")
+    ]
+
+
+def test_matching_comes_in_as_match() -> None:
+    q = imported()["match"]
+    assert (q["type"], q["pairs"]) == ("match", {"Astana": "Kazakhstan", "Tashkent": "Uzbekistan"})
 
 
 def test_questions_without_general_feedback_wait_for_a_context(tmp_path: Path) -> None:
     result = import_gift(GIFT, "Test")
-    assert len(result.missing_context) == 2  # the missing word and the feedback-less true/false
+    # the match, the missing word and the feedback-less true/false have no general feedback
+    assert result.missing_context == ["match", "xi-visits-this-week", "no-feedback"]
     path = tmp_path / "imported.yaml"
     path.write_text(result.to_yaml(), encoding="utf-8")
     from quiz.engine.errors import BankError

@@ -10,10 +10,14 @@ import pytest
 from quiz.authoring.gift import export_gift, import_gift
 from quiz.engine.discovery import bundled_folder
 from quiz.engine.loader import load_bank, parse_bank
-from tests.authoring.roundtrip import bank_state, reload
+from tests.authoring.roundtrip import bank_state, expected_losses, loss_messages, reload
 
 DATA = Path(__file__).parent.parent / "data"
-BANKS = [bundled_folder() / "xi-kazakhstan-central-asia.yaml", DATA / "demo.yaml"]
+BANKS = [
+    bundled_folder() / "xi-kazakhstan-central-asia.yaml",
+    DATA / "demo.yaml",
+    DATA.parent / "banks" / "match.yaml",
+]
 
 
 def bank_from(tmp_path: Path, questions: str, header: str = "title: T\n") -> object:
@@ -22,19 +26,17 @@ def bank_from(tmp_path: Path, questions: str, header: str = "title: T\n") -> obj
 
 @pytest.mark.parametrize("path", BANKS, ids=lambda p: p.name)
 def test_every_bank_round_trips_through_gift(path: Path, tmp_path: Path) -> None:
-    """Every question comes back the same, but `order` questions: GIFT has none, so the export
-    leaves each out, named in a warning."""
+    """Every question comes back the same, match questions included, but `order` questions:
+    GIFT has none, so the export leaves each out, named in a warning."""
     bank = load_bank(path)
     warnings: list[str] = []
     result = import_gift(export_gift(bank, warn=warnings.append), "Other title")
-    # Matching questions are exported; reading them back is still to come (issue 14, item 5).
-    matches = [question.id for question in bank.questions if question.kind == "match"]
-    assert [skipped.kind for skipped in result.skipped] == ["matching"] * len(matches)
-    assert result.losses == []
+    assert result.skipped == []
+    assert loss_messages(result.losses) == expected_losses(result)
     orders = [question.id for question in bank.questions if question.kind == "order"]
-    assert all(any(f"{name}:" in warning for warning in warnings) for name in orders)
+    assert warnings == [f"{name}: GIFT has no ordering question; left out" for name in orders]
     expected = bank_state(bank)
-    expected["questions"] = [q for q in expected["questions"] if q["id"] not in orders + matches]
+    expected["questions"] = [q for q in expected["questions"] if q["id"] not in orders]
     assert bank_state(reload(result, bank, tmp_path)) == expected
 
 

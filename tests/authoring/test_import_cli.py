@@ -65,6 +65,35 @@ def test_source_fills_contexts_and_the_bank_validates(
     assert main(["validate", str(output)]) == 0
 
 
+def test_source_finds_the_sentence_that_holds_a_match(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A match question's evidence is a sentence that holds at least half of its pairs' sides;
+    one that holds two of six (Astana, Kazakhstan) is none."""
+    source = tmp_path / "match.gift"
+    source.write_text(
+        "::Resources::Match each resource to its country. {\n =gas -> Turkmenistan\n"
+        " =uranium -> Kazakhstan\n =rare earth elements -> Tajikistan\n}\n\n"
+        "::Lone::Match each city to its country. "
+        "{=Astana -> Kazakhstan =Paris -> France =Rome -> Italy}\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "bank" / "imported.yaml"
+    output.parent.mkdir()
+    args = ["import", str(source), "--from", "gift", "-o", str(output), "--source", str(ARTICLE)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "1 context found" in out and "1 question still needs a context" in out
+    (resources,) = [q for q in load_bank_data(output) if q["id"] == "resources"]
+    assert "eyeing gas in Turkmenistan, uranium in Kazakhstan" in resources["context"]
+
+
+def load_bank_data(path: Path) -> list[dict[str, object]]:
+    import yaml
+
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["questions"])
+
+
 def test_moodle_xml_both_ways(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     xml = tmp_path / "demo.xml"
     assert main(["export", str(DATA / "demo.yaml"), "--to", "moodle", "-o", str(xml)]) == 0

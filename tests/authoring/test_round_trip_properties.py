@@ -1,5 +1,6 @@
 """Property tests: any bank (texts with GIFT's and HTML's special characters, numbers of any
-size) comes back identical through GIFT and through Moodle XML."""
+size, match questions, lint silences) comes back identical through GIFT and through Moodle
+XML."""
 
 from __future__ import annotations
 
@@ -7,14 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from quiz.authoring.gift import export_gift, import_gift
+from quiz.authoring.moodle_match import match_answers_problem
 from quiz.authoring.moodle_xml import import_moodle_xml
 from quiz.authoring.moodle_xml_writer import export_moodle_xml
 from quiz.engine.loader import parse_bank
-from tests.authoring.roundtrip import bank_state
+from tests.authoring.roundtrip import bank_state, expected_losses, loss_messages
 
 SPECIAL = "~=#{}:\\<>&%[]->_*/\"' \n"
 letters = (
@@ -41,7 +43,12 @@ def questions(draw: Any, index: int) -> dict[str, Any]:
     }
     if draw(st.booleans()):
         base["hint"] = draw(letters)
-    kind = draw(st.sampled_from(["choice", "multi", "truefalse", "number", "text"]))
+    if draw(st.booleans()):
+        base["lint"] = {
+            "ignore": draw(st.lists(letters, min_size=1, max_size=2)),
+            "why": draw(letters),
+        }
+    kind = draw(st.sampled_from(["choice", "multi", "truefalse", "number", "text", "match"]))
     if kind in ("choice", "multi"):
         choices = draw(st.lists(letters, min_size=2, max_size=5, unique_by=str.casefold))
         right = draw(st.lists(st.sampled_from(choices), min_size=1, unique=True))
@@ -56,6 +63,20 @@ def questions(draw: Any, index: int) -> dict[str, Any]:
         base.update(type=kind, answer=draw(numbers), tolerance=abs(draw(numbers)))
         if draw(st.booleans()):
             base["unit"] = draw(letters)
+    elif kind == "match":
+        lefts = draw(st.lists(letters, min_size=2, max_size=4, unique_by=str.casefold))
+        lefts = [left for left in lefts if "->" not in left]  # GIFT ends an item at its `->`
+        one_line = letters.map(lambda text: " ".join(text.split()))
+        partners = draw(st.lists(one_line, min_size=len(lefts), max_size=len(lefts)))
+        extras = draw(st.lists(one_line, max_size=2, unique_by=str.casefold))
+        taken = {partner.casefold() for partner in partners}
+        extras = [extra for extra in extras if extra.casefold() not in taken]
+        assume(len(lefts) >= 2)
+        assume(match_answers_problem(list(dict.fromkeys(partners + extras))) is None)
+        base.update(
+            type=kind, pairs=[[left, right] for left, right in zip(lefts, partners, strict=True)]
+        )
+        base["distractors"] = extras
     else:
         spellings = draw(st.lists(letters, min_size=1, max_size=3, unique_by=str.casefold))
         spellings = [s for s in spellings if "->" not in s] or ["plain"]
@@ -101,6 +122,7 @@ def test_any_bank_round_trips_through_gift_and_moodle_xml(data: dict[str, Any]) 
             result = import_moodle_xml(text.encode("utf-8"), "Other")
         else:
             result = import_gift(text, "Other")
-        assert result.skipped == [] and result.losses == []
+        assert result.skipped == []
+        assert loss_messages(result.losses) == expected_losses(result)
         back = parse_bank(result.to_yaml(), path)
         assert bank_state(back) == expected

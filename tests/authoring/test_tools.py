@@ -81,6 +81,16 @@ def test_new_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["validate", str(target)]) == 0
 
 
+def test_new_bank_passes_lint_as_a_model_of_good_questions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The examples teach by example: none gives another away or explains beyond its context."""
+    target = tmp_path / "b.yaml"
+    assert main(["new", str(target)]) == 0
+    capsys.readouterr()
+    assert main(["lint", str(target)]) == 0, capsys.readouterr().out
+
+
 def test_file_watcher_sees_saves_creations_and_deletions(tmp_path: Path) -> None:
     bank = tmp_path / "a.yaml"
     bank.write_text("title: x\n")

@@ -63,11 +63,14 @@ def test_order_mistakes_are_reported_at_their_line(
     assert message in errors_of(write_bank, body)
 
 
-def test_asked_shuffled_never_already_in_order() -> None:
+def test_asked_shuffled_never_in_order_nor_backwards_as_the_help_example_types() -> None:
     question = order("A", "B", "C")
-    for seed in range(50):
-        asked = question.ask(random.Random(seed))
-        assert sorted(asked) == ["A", "B", "C"] and list(asked) != question.items
+    asked = {question.ask(random.Random(seed)) for seed in range(50)}
+    assert asked == {("A", "C", "B"), ("B", "A", "C"), ("B", "C", "A"), ("C", "A", "B")}
+    example = question.how_to_answer(3).split("e.g. ")[1][:3]
+    assert example == "321"
+    for shown in asked:
+        assert not question.check(question.read(example, shown) or ()).correct
 
 
 def test_only_the_exact_order_counts_and_misplaced_items_say_where_they_belong() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Input, OptionList
 
 from quiz.ui.screens.confirm import ConfirmScreen
@@ -10,7 +12,7 @@ from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
-from tests.ui.helpers import advance_to, answer_current, make_app, text_of
+from tests.ui.helpers import advance_to, answer_current, demo_bank, make_app, text_of
 
 
 async def test_start_screen_starts_a_game_with_the_name_typed() -> None:
@@ -91,6 +93,24 @@ async def test_hint_shows_and_halves_the_points() -> None:
         )
         assert outcome.points.streak_bonus == round(50 * min(0.5, 0.1 * streak))
         assert "- 50 hint" in text_of(pilot, "#verdict")
+
+
+async def test_hint_key_works_while_an_answer_is_typed() -> None:
+    """`?` is never part of an answer (answers are compared without punctuation): in the typed
+    input it shows the hint, and the footer offers it."""
+    bank = demo_bank()
+    questions = [
+        replace(q, hint="A hub on the border.") if q.id == "khorgos" else q for q in bank.questions
+    ]
+    app = make_app(bank=replace(bank, questions=questions))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await advance_to(pilot, question_id="khorgos")
+        assert screen.query_one("#typed", Input).has_focus
+        assert "? Hint" in str(screen.query_one(KeyBar).render())
+        await pilot.press("K", "?")
+        await pilot.pause()
+        assert text_of(pilot, "#hint") == "Hint: A hub on the border."
+        assert screen.query_one("#typed", Input).value == "K"
 
 
 async def test_typed_answers_forgive_case_and_typos() -> None:

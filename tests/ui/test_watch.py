@@ -55,6 +55,7 @@ async def test_edits_reload_in_place_and_errors_show_until_fixed(tmp_path: Path)
         assert "planets.yaml:" in listing and "unknown field 'anwser'" in listing
 
         save(bank, original)
+        screen.check_files()  # the game's own timer keeps running under the errors screen
         errors.check_files()
         await pilot.pause()
         assert app.screen is screen

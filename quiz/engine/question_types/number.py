@@ -41,7 +41,7 @@ class NumberQuestion(QuestionBase):
     answer: 8
     tolerance: 1                    # absolute; 0 when left out
     unit: minutes                   # optional, shown beside the input
-    explanation: Light covers the 150 million km from the Sun in about 8 minutes.
+    explanation: Sunlight needs about 8 minutes to cross the distance from the Sun to Earth.
     context: {context}
 """
     example_context: ClassVar[str] = "Light from the Sun takes about 8 minutes to reach Earth."

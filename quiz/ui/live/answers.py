@@ -73,8 +73,8 @@ def how_to_answer(question: Question) -> Content:
         )
     if kind == "match":
         return Content(
-            "Press an item's number, then its partner's letter (1b 2a...), or click an item, "
-            "then its partner. Enter sends."
+            "Press an item's number, then its partner's letter; or click an item, then its "
+            "partner. Enter sends."
         )
     assert_never(kind)
 

@@ -19,6 +19,7 @@ from quiz.live.client import Ending, LiveClient, Status
 from quiz.ui.live.messages import End, Leaderboard, Question, Result, Reveal, Timer
 from quiz.ui.live.student import Answered, LeaveGame, StudentScreen
 from quiz.ui.signals import exit_on_signals
+from quiz.ui.widgets.answer import SCREEN_HEIGHTS
 
 NAME_PROBLEMS = frozenset({"bad_name", "name_taken", "name_removed"})
 """Refusals the student can put right by typing another name."""
@@ -58,6 +59,7 @@ class JoinApp(App[None]):
     CSS_PATH = Path(__file__).parent.parent / "quiz.tcss"  # the shared dialogs' styles
     TITLE = "quiz join"
     ENABLE_COMMAND_PALETTE = False
+    VERTICAL_BREAKPOINTS = SCREEN_HEIGHTS
 
     def __init__(
         self,

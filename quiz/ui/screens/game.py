@@ -132,7 +132,9 @@ class GameScreen(Screen[Session]):
     def check_files(self) -> None:
         """Preview: reload the bank after a save, staying on the same question; on errors,
         show them in place of the game until the file is fixed."""
-        if self.watcher is None or not self.is_current or not self.watcher.changed():
+        # `self.app.screen`, not `is_current`: under the modal errors screen the game is still
+        # "current" (a background screen), and must leave the save for the errors screen to see.
+        if self.watcher is None or self.app.screen is not self or not self.watcher.changed():
             return
         from quiz.ui.screens.errors import ErrorsScreen
 

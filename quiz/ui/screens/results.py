@@ -62,7 +62,9 @@ def missed_content(player: PlayerScore) -> Content:
         Content.assemble(
             "• ",
             terminal_safe(asked.question.prompt),
-            ("  → ", "bold"),
+            "\n  ",  # the answer on its own line: order and match answers hold arrows
+            ("Answer:", "bold"),
+            " ",
             terminal_safe(asked.question.answer_text()),
         )
         for asked in player.missed

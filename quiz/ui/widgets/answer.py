@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
     from quiz.engine.session import Asked
 
+SCREEN_HEIGHTS: list[tuple[int, str]] = [(0, "-short"), (24, "-tall")]
+"""The apps' `VERTICAL_BREAKPOINTS`: below 24 rows (a 60×20 terminal) a screen has the class
+`-short`, and the answer lists drop their borders so that every option shows."""
+
 
 class AnswerInput:
     """What every answer widget does (mixed into a Textual widget)."""

@@ -41,7 +41,11 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
     """The items on the left, the partners on the right; the grid has the focus and the keys,
     the lists show the state (the picked item, and its partner, highlighted)."""
 
+    SCOPED_CSS = False  # for the rule of short screens (`SCREEN_HEIGHTS`), which starts there
     DEFAULT_CSS = """
+    Screen.-short MatchGrid > OptionList, Screen.-short MatchGrid:focus > OptionList {
+        border: none;  /* at 60×20, ten partners show only without the lists' borders */
+    }
     MatchGrid {
         height: auto;
         max-height: 100%;

@@ -19,6 +19,15 @@ class TypedAnswer(AnswerInput, Input):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, placeholder="Type your answer, then press Enter")
 
+    NOT_TYPED = frozenset("?")
+    """Characters left to the screen's keys (`?` asks for the hint): answers are compared
+    without punctuation, so no answer needs them."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Printable keys are typed, but for `NOT_TYPED`: those reach the screen's bindings
+        (and the footer offers them while the input has the focus)."""
+        return character not in self.NOT_TYPED and super().check_consume_key(key, character)
+
     def show(self, asked: Asked) -> None:
         """Empty, for a new answer."""
         self.value = ""
