@@ -30,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.generate import write_library, write_store
+from quiz.engine.model import QUESTION_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 STORE_ANSWERS = 300_000
@@ -157,8 +158,6 @@ def measure(
     for size in sizes:
         libraries[size] = work / f"lib-{size}"
         write_library(libraries[size], size // 100, 100)
-    game = work / "game-200"
-    write_library(game, 2, 100, seed=7)
 
     fastest: dict[str, tuple[float, float]] = {}
 
@@ -246,25 +245,13 @@ def measure(
                 )
             )
 
-    before = probe("keys-hello", "30", home=home)["key"]
-    keys = probe("keys-quiz", str(game), "200", home=home)
-    after = probe("keys-hello", "30", home=home)["key"]  # the floor on both sides of the game
-    screen = probe("keys-hello-screen", "30", home=home)["key"]
-    key_hello = statistics.median([*before, *after])  # type: ignore[misc]
-    key_screen = statistics.median(screen)  # type: ignore[arg-type]
-    answers: list[float] = keys["answer"]  # type: ignore[assignment]
-    nexts: list[float] = keys["next"]  # type: ignore[assignment]
-    figures = [
-        (f"{name}, {label}", statistics.median(part))
-        for name, timings in (("key press to feedback", answers), ("next question shown", nexts))
-        for label, part in (("question 1", timings[:10]), ("question 200", timings[-10:]))
-    ]
-    for figure, value in figures:
-        rows.append(Row(figure, value, key_hello, unit="ms", target=2.0))
-    for figure, value in figures:  # no target: the same figures against a like-for-like floor
-        rows.append(Row(f"{figure} (full-screen floor)", value, key_screen, unit="ms"))
+    key_rows, key_lines = key_presses(work, home)
+    rows += key_rows
+    report_rows, report_lines = reports(work, runs, quick)
+    rows += report_rows
 
     lines = growth_lines(growth, relative, sizes)
+    lines += ["", *key_lines, "", *report_lines]
     ours, floor = fastest["bundled"]
     lines += [
         "",
@@ -282,6 +269,105 @@ def measure(
             ]
         else:
             lines += ["", "(instruction counts need valgrind, which is not installed)"]
+    return rows, lines
+
+
+KEY_FIGURES = ("key press to feedback", "next question shown")
+
+
+def key_presses(work: Path, home: Path) -> tuple[list[Row], list[str]]:
+    """For each question type, a game of 200 questions of that type answered by keys: the
+    answer key to the feedback's frame and the continue key to the next question's frame, at
+    questions 1 and 200 (medians of the first and last ten), against the full-screen floor (a
+    key press that replaces a screenful of text in the hello-world app) measured in the same
+    run; the one-label floor is printed too, without a target."""
+    rows: list[Row] = []
+    label_floors, screen_floors = [], []
+    timings: dict[str, dict[str, float]] = {}
+    for kind in QUESTION_TYPES:
+        game = work / f"game-200-{kind}"
+        write_library(game, 2, 100, seed=7, types=(kind,))
+        label_floors += probe("keys-hello", "20", home=home)["key"]  # type: ignore[arg-type]
+        screen_floors += probe("keys-hello-screen", "20", home=home)["key"]  # type: ignore[arg-type]
+        keys = probe("keys-quiz", str(game), "200", home=home)
+        answers: list[float] = keys["answer"]  # type: ignore[assignment]
+        nexts: list[float] = keys["next"]  # type: ignore[assignment]
+        timings[kind] = {
+            f"{figure}, {kind}, {label}": statistics.median(part)
+            for figure, times in zip(KEY_FIGURES, (answers, nexts), strict=True)
+            for label, part in (("question 1", times[:10]), ("question 200", times[-10:]))
+        }
+    label_floors += probe("keys-hello", "20", home=home)["key"]  # type: ignore[arg-type]
+    screen_floors += probe("keys-hello-screen", "20", home=home)["key"]  # type: ignore[arg-type]
+    label, screen = statistics.median(label_floors), statistics.median(screen_floors)
+    for figures in timings.values():
+        rows += [Row(name, value, screen, unit="ms", target=1.5) for name, value in figures.items()]
+    slowest = max(timings, key=lambda kind: max(timings[kind].values()))
+    worst = max(timings[slowest].values())
+    lines = [
+        f"key press: the slowest type is {slowest}, {worst * 1000:.1f} ms at worst: "
+        f"{worst / screen:.2f}× the full-screen floor ({screen * 1000:.1f} ms), "
+        f"{worst / label:.2f}× the one-label floor ({label * 1000:.1f} ms, no target)",
+    ]
+    return rows, lines
+
+
+def reports(work: Path, runs: int, quick: bool) -> tuple[list[Row], list[str]]:
+    """`quiz report` on stores of 30,000, 300,000 and (not with --quick) 3,000,000 answers,
+    each against the sqlite3 shell's floor (benchmarks/reports.py); peak memory as the store
+    grows; how the CSV report's time grows per tenfold store."""
+    from benchmarks.reports import REPORTS, measure_report
+
+    sizes = (30_000, 300_000) if quick else (30_000, 300_000, 3_000_000)
+    rows: list[Row] = []
+    seconds: dict[int, float] = {}
+    floors: dict[int, float] = {}
+    memory: dict[int, float] = {}
+    made_line = ""
+    for size in sizes:
+        home = work / f"home-report-{size}"
+        started = time.perf_counter()
+        write_store(home / "quiz.db", size)
+        made = time.perf_counter() - started
+        chosen = REPORTS if size == STORE_ANSWERS else REPORTS[:1]
+        for report in chosen:
+            ours, floor, peak = measure_report(
+                home, report, runs if size <= STORE_ANSWERS else 1, work
+            )
+            if report is REPORTS[0]:
+                seconds[size], floors[size], memory[size] = ours, floor, peak
+            if size == STORE_ANSWERS:
+                target = None if report.name.endswith("one player") else 1.5
+                figure = f"report {report.name}, {size:,} answers, to a file"
+                rows.append(Row(figure, ours, floor, target=target))
+        shutil.rmtree(home)
+        if size > STORE_ANSWERS:
+            made_line = f"(the {size:,}-answer store made in {made:.0f} s, with SQL)"
+    rows.append(
+        Row(
+            f"peak memory, CSV report, {STORE_ANSWERS:,} against 30,000 answers",
+            memory[STORE_ANSWERS],
+            memory[30_000],
+            unit="MiB",
+            target=1.2,
+        )
+    )
+    header = "report (CSV to a file)".ljust(26) + "".join(f"{size:>12,}" for size in sizes)
+    lines = [f"{header}   growth per 10×"]
+    for name, values, unit in (
+        ("time", seconds, "s"),
+        ("sqlite3 shell (floor)", floors, "s"),
+        ("peak memory", memory, "M"),
+    ):
+        cells = "".join(f"{values[size]:>11.2f}{unit}" for size in sizes)
+        growth = [b / a for a, b in itertools.pairwise(values[size] for size in sizes)]
+        steps = " , ".join(f"{step:.1f}×" for step in growth)
+        verdict = "pass" if name == "time" and all(step <= 12.5 for step in growth) else ""
+        if name == "time" and not verdict:
+            verdict = "FAIL"
+        lines.append(f"{name.ljust(26)}{cells}   {steps:<17}{verdict}".rstrip())
+    if made_line:
+        lines.append(made_line)
     return rows, lines
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.engine.model import QUESTION_CLASSES, QUESTION_TYPES
@@ -41,17 +42,25 @@ def _sentence(rng: random.Random, number: int) -> str:
     )
 
 
-def _question(bank: int, number: int, context: str) -> str:
-    """Question `number` of a bank: the example of a registered type (each in turn, as
-    `quiz new` writes it), under its own id and topic, its context a sentence of the article."""
-    kind = QUESTION_CLASSES[QUESTION_TYPES[number % len(QUESTION_TYPES)]]
+def _question(bank: int, number: int, context: str, types: Sequence[str]) -> str:
+    """Question `number` of a bank: the example of a registered type (each of `types` in turn,
+    as `quiz new` writes it), under its own id and topic, its context a sentence of the
+    article."""
+    kind = QUESTION_CLASSES[types[number % len(types)]]
     text = kind.example.format(context=json.dumps(context))
     text = re.sub(r"(?m)^  - id: \S+", f"  - id: q{bank}-{number}", text, count=1)
     return re.sub(r"(?m)^    topic: .*$", f"    topic: {TOPICS[number % len(TOPICS)]}", text)
 
 
-def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> list[Path]:
-    """Write `banks` files of `per_bank` questions under `folder`; return the bank paths."""
+def write_library(
+    folder: Path,
+    banks: int,
+    per_bank: int,
+    seed: int = 0,
+    types: Sequence[str] = QUESTION_TYPES,
+) -> list[Path]:
+    """Write `banks` files of `per_bank` questions under `folder`, of every registered type in
+    turn (or only of `types`); return the bank paths."""
     rng = random.Random(seed)
     (folder / "sources").mkdir(parents=True, exist_ok=True)
     paths = []
@@ -59,7 +68,7 @@ def write_library(folder: Path, banks: int, per_bank: int, seed: int = 0) -> lis
         sentences = [_sentence(rng, n) for n in range(per_bank)]
         source = folder / "sources" / f"article-{bank}.txt"
         source.write_text("\n\n".join(sentences) + "\n", encoding="utf-8")
-        questions = "".join(_question(bank, n, sentences[n]) for n in range(per_bank))
+        questions = "".join(_question(bank, n, sentences[n], types) for n in range(per_bank))
         path = folder / f"bank-{bank:03d}.yaml"
         path.write_text(
             f"title: Generated bank {bank}\nsource:\n  title: Article {bank}\n"

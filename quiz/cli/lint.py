@@ -2,7 +2,9 @@
 (`file:line:col: rule: question 'id': what is wrong; how to fix it`), as text or JSON.
 
 Exit status 0 when no warning is left (silenced ones, each with its reason, do not count), 1
-when one is, or when a bank is invalid (its errors are printed as `quiz validate` prints them).
+when one is, or when a bank cannot be read or is invalid (its errors are printed as `quiz
+validate` prints them, with the same status; the summary then starts with them, never "no
+warnings").
 """
 
 from __future__ import annotations
@@ -58,11 +60,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(banks: int, questions: int, warnings: int, silenced: int, errors: int) -> str:
-    """The last line: what was linted, what is left, what was silenced, what could not be read."""
+    """The last line: what could not be read (first: it is no pass), what was linted, what is
+    left, what was silenced."""
     linted = f"{plural(banks, 'bank')}, {plural(questions, 'question')}"
-    found = f"{plural(warnings, 'warning')} in {linted}" if warnings else f"no warnings: {linted}"
-    if silenced:
-        found += f" ({silenced} silenced with a reason)"
+    quiet = f" ({silenced} silenced with a reason)" if silenced else ""
     if errors:
-        found += f"; {plural(errors, 'error')} in banks not linted (see 'quiz validate')"
-    return found
+        return (
+            f"{plural(errors, 'error')} in banks not linted (see 'quiz validate'); "
+            f"linted: {linted}, {plural(warnings, 'warning')}{quiet}"
+        )
+    found = f"{plural(warnings, 'warning')} in {linted}" if warnings else f"no warnings: {linted}"
+    return found + quiet

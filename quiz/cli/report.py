@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from quiz.cli.common import (
@@ -22,7 +23,11 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--bank", metavar="NAME", help="only this bank (by file name)")
+    parser.add_argument(
+        "--bank",
+        metavar="NAME",
+        help="only this bank: its name (file name), or its file's path (a bank played by path)",
+    )
     parser.add_argument("--player", metavar="NAME", help="only this player")
     parser.add_argument(
         "--since", metavar="DATE", type=since_date, help="only answers since (YYYY-MM-DD)"
@@ -50,7 +55,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
-    from quiz.engine.items import ITEM_COLUMNS, flat
 
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
@@ -59,10 +63,13 @@ def run(args: argparse.Namespace) -> int:
         "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
     ):
         raise CommandError(f"no live game {args.game} in the scores file {store.path}")
-    filters = reports.Filters(bank=args.bank, player=args.player, since=args.since, game=args.game)
+    bank, bank_files = _bank_option(args.bank)
+    filters = reports.Filters(bank=bank, player=args.player, since=args.since, game=args.game)
     columns: Sequence[str] = reports.ANSWER_COLUMNS
     if args.items:
-        analysed = _items(store, args)
+        from quiz.engine.items import ITEM_COLUMNS, flat  # and checking: only for --items
+
+        analysed = _items(store, args, bank, bank_files)
         shown = analysed if args.format == "json" else flat(analysed)  # a row per choice
         columns = ITEM_COLUMNS
 
@@ -80,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
             return reports.answer_rows(store, filters)
 
     def write(out: TextIO) -> int:
+        if not args.items and args.by == "answer" and args.format != "table":
+            return reports.write_answers(store, filters, args.format, out)  # at C speed
         return reports.write_report(rows, columns, args.format, out)
 
     if args.output:
@@ -91,11 +100,41 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _items(store: Store, args: argparse.Namespace) -> list[dict[str, Any]]:
+def _bank_option(value: str | None) -> tuple[str | None, list[Path]]:
+    """`--bank` as a name and the bank files to read questions from: a path (a bank played with
+    `quiz play some/bank.yaml`, which the search folders may not hold) names its file's bank."""
+    if value is None:
+        return None, []
+    path = Path(value)
+    if path.is_file():
+        return path.stem, [path]
+    if path.suffix.casefold() in (".yaml", ".yml") or len(path.parts) > 1:
+        raise CommandError(f"no such bank file: {value}")
+    return value, []
+
+
+def _items(
+    store: Store, args: argparse.Namespace, bank: str | None, bank_files: list[Path]
+) -> list[dict[str, Any]]:
     """The item analysis of the answers kept (of one bank with `--bank`, one live class game
-    with `--game`), with the banks found (bundled and QUIZ_PATH) giving each question's
-    choices."""
+    with `--game`), with the banks found (bundled, QUIZ_PATH, and a file `--bank` names) giving
+    each question's type and choices."""
     from quiz.engine.discovery import load_library
     from quiz.engine.items import item_analysis
 
-    return item_analysis(store, load_library().banks, args.bank, since=args.since, game=args.game)
+    banks = load_library().banks
+    if bank_files:
+        named = load_library(bank_files)
+        if named.errors:
+            error = named.errors[0]
+            raise CommandError(error.message, where=f"{error.file}:{error.line}:{error.column}")
+        banks = [*banks, *named.banks]  # the file named wins over a bank of the same name
+    rows = item_analysis(store, banks, bank, since=args.since, game=args.game)
+    unknown = sorted({row["bank"] for row in rows} - {known.name for known in banks})
+    if unknown:
+        say(
+            f"quiz: bank {', '.join(unknown)} not found (bundled or QUIZ_PATH): its questions' "
+            "types and choices are unknown; name its file with --bank PATH",
+            err=True,
+        )
+    return rows

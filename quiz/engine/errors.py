@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from quiz.engine.terminal_safety import terminal_safe
+
 
 def display_path(path: Path) -> str:
     """A path as errors show it: relative to the current folder when it lies below it."""
@@ -29,8 +31,6 @@ class LoadError:
 
     def __str__(self) -> str:
         """One line, terminal-safe: file names and messages quote what the file holds."""
-        from quiz.engine.terminal_safety import terminal_safe  # only when errors are shown
-
         where = f"question '{self.question}': " if self.question else ""
         return terminal_safe(f"{self.file}:{self.line}:{self.column}: error: {where}{self.message}")
 

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from quiz.engine.paths import store_path
+
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """The most a bank, a source text or a file to import may hold (10,000 questions take about
 4 MB)."""
@@ -143,8 +145,6 @@ def _check(target: Path, inputs: Iterable[Path], force: bool) -> tuple[Path, os.
 def _refuse_protected(real: Path, inputs: Iterable[Path]) -> None:
     """Refuse the store (by name, even before it exists) and the command's inputs (by identity:
     links and other names of the same file count)."""
-    from quiz.engine.paths import store_path  # light, but only writing commands need it
-
     store = os.path.realpath(store_path())
     if str(real) in {store + suffix for suffix in STORE_SUFFIXES}:
         raise FileRefused("it is the store of games and answers; choose another file")

@@ -14,7 +14,8 @@ The method, as the teachers' guide states it:
   *other* questions (so the question does not count towards judging itself);
 - **discrimination** is the upper–lower index (Kelley's 27% groups): the share right among the
   strongest 27% of the players who answered it, minus the share right among the weakest 27%
-  (−1 to 1; players tied at the edge of a group share its last places). It is left blank when
+  (−1 to 1; each group 27% of them rounded to the nearest whole player, halves up, at least
+  one; players tied at the edge of a group share its last places). It is left blank when
   fewer than `MIN_PLAYERS` players answered the question and others.
 """
 
@@ -25,20 +26,27 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, assert_never
 
 from quiz.engine.checking import normalise_text
+from quiz.engine.live import MISSED
 from quiz.engine.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
     MultiQuestion,
+    NumberQuestion,
+    TextQuestion,
     TrueFalseQuestion,
 )
+from quiz.engine.question_types.match import MatchQuestion
+from quiz.engine.question_types.order import OrderQuestion
+from quiz.engine.session import TIMED_OUT
 from quiz.engine.store import Store, question_hash, timestamp
 
-GROUP_SHARE = 0.27
-"""Each of the upper and lower groups holds this share of the players (Kelley's 27%)."""
+GROUP_PERCENT = 27
+"""Each of the upper and lower groups holds this share of the players, in percent (Kelley's
+27%; see `group_size` for the rounding)."""
 MIN_PLAYERS = 5
 """Fewer players than this who answered a question (and others): no discrimination, no flags."""
 ITEM_COLUMNS = (
@@ -47,11 +55,15 @@ ITEM_COLUMNS = (
     "type",
     "answered",
     "right",
+    "unanswered",
     "facility",
     "discrimination",
     "picks",
     "flags",
 )
+UNANSWERED = frozenset((TIMED_OUT, MISSED))
+"""What the store keeps when a player gave no answer (a game's countdown, a live game's): the
+question counts as answered and wrong, and in `unanswered`, never as a pick."""
 NEVER_PICKED = "never picked: {choices}"
 STRONGER_DO_WORSE = "stronger players do worse"
 
@@ -65,23 +77,21 @@ class _Item:
     answers: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
-def _options(question: AnyQuestion | None) -> list[str] | None:
-    """The choices a player picks among, for questions answered by picking; else None."""
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        return list(question.choices)
-    if isinstance(question, TrueFalseQuestion):
-        return ["True", "False"]
-    return None
-
-
-def _right_options(question: AnyQuestion) -> set[str]:
-    if isinstance(question, ChoiceQuestion):
-        return {question.answer}
-    if isinstance(question, MultiQuestion):
-        return set(question.answer)
-    if isinstance(question, TrueFalseQuestion):
-        return {"True" if question.answer else "False"}
-    return set()
+def _options(question: AnyQuestion | None) -> tuple[list[str], set[str], bool] | None:
+    """The choices a player picks among, the right ones, and whether several are picked at
+    once, for questions answered by picking; None for answers typed or arranged (counted as
+    given)."""
+    match question:
+        case ChoiceQuestion():
+            return list(question.choices), {question.answer}, False
+        case MultiQuestion():
+            return list(question.choices), set(question.answer), True
+        case TrueFalseQuestion():
+            return ["True", "False"], {"True" if question.answer else "False"}, False
+        case NumberQuestion() | TextQuestion() | OrderQuestion() | MatchQuestion() | None:
+            return None
+        case _:
+            assert_never(question)
 
 
 def _picked(given: str, options: Sequence[str], multi: bool) -> list[str]:
@@ -154,11 +164,18 @@ def _group_share(ranked: Sequence[tuple[float, bool]], size: float) -> float:
     return right / size
 
 
+def group_size(players: int) -> int:
+    """How many players each of the upper and lower groups holds: 27% of `players`, rounded to
+    the nearest whole number, halves up (13.5 → 14), and at least 1. Worked in whole numbers:
+    `round` would take halves to the even number, and 0.27 × 50 is not exactly 13.5 in floats."""
+    return max(1, (GROUP_PERCENT * players + 50) // 100)
+
+
 def discrimination(strength_and_right: Sequence[tuple[float, bool]]) -> float | None:
     """The upper–lower index of one question from each player's (strength, right?)."""
     if len(strength_and_right) < MIN_PLAYERS:
         return None
-    size = max(1.0, float(round(GROUP_SHARE * len(strength_and_right))))
+    size = float(group_size(len(strength_and_right)))
     ranked = sorted(strength_and_right, key=lambda pair: pair[0])
     upper = _group_share(ranked[::-1], size)
     lower = _group_share(ranked, size)
@@ -207,21 +224,22 @@ def _row(
         if others.total():
             pairs.append((others[True] / others.total(), correct))
     index = discrimination(pairs)
-    options = _options(question)
+    lists = _options(question)
+    given_answers = [given for given, _ in item.answers.values() if given not in UNANSWERED]
     flags = []
-    if options is not None and question is not None:
-        multi = isinstance(question, MultiQuestion)
+    if lists is not None:
+        options, right_options, multi = lists
         picks = Counter({option: 0 for option in options})
-        for given, _ in item.answers.values():
+        for given in given_answers:
             picks.update(_picked(given, options, multi))
-        unpicked = [o for o in options if not picks[o] and o not in _right_options(question)]
+        unpicked = [o for o in options if not picks[o] and o not in right_options]
         if unpicked and answered >= MIN_PLAYERS:
             flags.append(NEVER_PICKED.format(choices=", ".join(unpicked)))
     else:  # typed answers: the same answer typed differently counts once, as first typed
         spelt: dict[str, str] = {}
-        for given, _ in item.answers.values():
+        for given in given_answers:
             spelt.setdefault(normalise_text(given) or given, given)
-        picks = Counter(spelt[normalise_text(given) or given] for given, _ in item.answers.values())
+        picks = Counter(spelt[normalise_text(given) or given] for given in given_answers)
     if index is not None and index < 0:
         flags.append(STRONGER_DO_WORSE)
     return {
@@ -230,9 +248,10 @@ def _row(
         "type": question.kind if question is not None else "unknown",
         "answered": answered,
         "right": right,
+        "unanswered": answered - len(given_answers),
         "facility": round(right / answered, 3),
         "discrimination": None if index is None else round(index, 3),
-        "picks": dict(picks) if options is not None else dict(picks.most_common()),
+        "picks": dict(picks) if lists is not None else dict(picks.most_common()),
         "flags": flags,
     }
 

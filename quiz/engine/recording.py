@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import assert_never
 
+from quiz.engine.review import next_review, prepare_scheduler
 from quiz.engine.session import Outcome, Session
 from quiz.engine.store import Store, StoreError, StoreLocked, StoreReplaced, utc_now
 from quiz.engine.storefile import explain, is_busy, is_corrupt
@@ -167,8 +168,6 @@ class GameRecorder:
         so that the first answer is as quick as the others: called once the first question is
         on screen."""
         if self.store is not None:
-            from quiz.engine.review import prepare_scheduler
-
             self.store.start_integrity_check()
             prepare_scheduler()
 
@@ -249,8 +248,6 @@ class GameRecorder:
                 generation=generation,
             )
         elif isinstance(write, AnswerGiven):
-            from quiz.engine.review import next_review  # and fsrs: after the first screen
-
             review, _due = next_review(
                 store,
                 write.player,

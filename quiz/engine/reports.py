@@ -3,31 +3,38 @@ results with its most-picked wrong answers (the class's misconceptions)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TextIO
+from typing import Any, Literal, TextIO
 
+from quiz.engine.report_output import FORMULA_STARTS as FORMULA_STARTS
+from quiz.engine.report_output import Field, select_list, write_csv_plain, write_json_plain
+from quiz.engine.report_output import spreadsheet_cell as spreadsheet_cell
+from quiz.engine.report_output import to_csv as to_csv
+from quiz.engine.report_output import to_json as to_json
+from quiz.engine.report_output import to_table as to_table
+from quiz.engine.report_output import write_csv as write_csv
+from quiz.engine.report_output import write_json as write_json
+from quiz.engine.report_output import write_report as write_report
 from quiz.engine.store import Store, timestamp
-from quiz.engine.terminal_safety import terminal_safe
 
-ANSWER_COLUMNS = (
-    "player",
-    "game_id",
-    "bank",
-    "question_id",
-    "topic",
-    "difficulty",
-    "answer",
-    "correct",
-    "points",
-    "seconds",
-    "hint_used",
-    "answered_at",
+ANSWER_FIELDS = (
+    Field("player", "p.name", "text"),
+    Field("game_id", "a.game_id", "number"),
+    Field("bank", "a.bank", "text"),
+    Field("question_id", "a.question_id", "text"),
+    Field("topic", "a.topic", "text"),
+    Field("difficulty", "a.difficulty", "text"),
+    Field("answer", "a.answer", "text"),
+    Field("correct", "a.correct", "flag"),
+    Field("points", "a.points", "number"),
+    Field("seconds", "a.seconds", "number"),
+    Field("hint_used", "a.hint_used", "flag"),
+    Field("answered_at", "a.answered_at", "text"),
 )
+"""The columns of the answers report: one row per answer."""
+ANSWER_COLUMNS = tuple(field.name for field in ANSWER_FIELDS)
 QUESTION_COLUMNS = (
     "bank",
     "question_id",
@@ -131,28 +138,44 @@ def answers_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
     return list(answer_rows(store, filters))
 
 
+_ANSWERS_FROM = (
+    " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
+    " WHERE {condition} ORDER BY a.answered_at, a.id"
+)
+
+
 def answer_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
     """`answers_report`'s rows one at a time, read from the store as they are written out: a
     year of a class's answers is never held in memory whole."""
     condition, parameters = filters.where()
-    rows = store.rows(
-        "SELECT p.name AS player, a.game_id, a.bank, a.question_id, a.topic, a.difficulty,"
-        " a.answer, a.correct, a.points, a.seconds, a.hint_used, a.answered_at"
-        " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
-        f" WHERE {condition} ORDER BY a.answered_at, a.id",
-        parameters,
-    )
+    columns = ", ".join(f"{field.sql} AS {field.name}" for field in ANSWER_FIELDS)
+    rows = store.rows(f"SELECT {columns}" + _ANSWERS_FROM.format(condition=condition), parameters)
     for row in rows:
         yield {**dict(row), "correct": bool(row["correct"]), "hint_used": bool(row["hint_used"])}
+
+
+def write_answers(store: Store, filters: Filters, form: Literal["csv", "json"], out: TextIO) -> int:
+    """The answers report as CSV or JSON, the same as `write_report` writes from
+    `answer_rows`, at the speed of the C writers: rows straight from SQLite, a batch at a time
+    (see quiz.engine.report_output). Returns the number of rows."""
+    condition, parameters = filters.where()
+    sql = f"SELECT {select_list(ANSWER_FIELDS, form)}" + _ANSWERS_FROM.format(condition=condition)
+    batches = store.batches(sql, parameters)
+    if form == "csv":
+        return write_csv_plain(batches, ANSWER_COLUMNS, out)
+    count = write_json_plain(batches, ANSWER_FIELDS, out)
+    out.write("\n")
+    return count
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
     """Per question: answered, right, share right and each wrong answer's count; hardest first."""
     condition, parameters = filters.where()
-    rows = store.rows(  # one answer at a time: memory grows with questions, not answers
-        "SELECT a.bank, a.question_id, a.topic, a.difficulty, a.answer, a.correct"
+    rows = store.rows(  # counted by SQLite: a row per question and answer, not per answer given
+        "SELECT a.bank, a.question_id, a.topic, a.difficulty, a.answer, a.correct != 0 AS correct,"
+        " count(*) AS times"
         " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
-        f" WHERE {condition}",
+        f" WHERE {condition} GROUP BY a.bank, a.question_id, a.answer, a.correct != 0",
         parameters,
     )
     questions: dict[tuple[str, str], dict[str, Any]] = {}
@@ -169,12 +192,11 @@ def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
                 "wrong_answers": {},
             },
         )
-        entry["answered"] += 1
+        entry["answered"] += row["times"]
         if row["correct"]:
-            entry["right"] += 1
+            entry["right"] += row["times"]
         else:
-            wrong = entry["wrong_answers"]
-            wrong[row["answer"]] = wrong.get(row["answer"], 0) + 1
+            entry["wrong_answers"][row["answer"]] = row["times"]
     result = []
     for entry in questions.values():
         entry["share_right"] = round(entry["right"] / entry["answered"], 3)
@@ -184,129 +206,6 @@ def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:
         result.append(entry)
     result.sort(key=lambda e: (e["share_right"], -e["answered"], e["bank"], e["question_id"]))
     return [{column: entry[column] for column in QUESTION_COLUMNS} for entry in result]
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
-"""What makes a spreadsheet read a cell as a formula (full-width forms included: some
-spreadsheets fold them); such cells get a leading `'`."""
-
-
-def _text(value: Any) -> str:
-    """A value as report text: yes/no, `answer ×count` lists, numbers as written."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        return "; ".join(f"{key} ×{count}" for key, count in value.items())
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def spreadsheet_cell(value: Any) -> str:
-    """A CSV cell, safe to open in a spreadsheet and to print: the one neutralisation every CSV
-    cell goes through. A formula from a player's answer (`=HYPERLINK(...)`) becomes text, never
-    run; control characters are shown as `\\x1b` (quiz.engine.terminal_safety). Numbers stay
-    numbers."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    text = terminal_safe(_text(value))
-    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
-
-
-def write_report(
-    rows: Callable[[], Iterable[dict[str, Any]]], columns: Sequence[str], form: str, out: TextIO
-) -> int:
-    """Write a report as `form` (table, csv or json) to `out` as its rows come, never holding
-    them all: `rows` gives them afresh each time it is called (a table reads them twice, first
-    for its columns' widths). Returns the number of rows."""
-    if form == "csv":
-        return write_csv(rows(), columns, out)
-    if form == "json":
-        count = write_json(rows(), out)
-        out.write("\n")
-        return count
-    widths = table_widths(rows(), columns)
-    if not any(True for _ in rows()):
-        out.write("No answers match.\n")
-        return 0
-    return write_table(rows(), columns, widths, out)
-
-
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV with a header row (see `write_csv`)."""
-    out = io.StringIO()
-    write_csv(rows, columns, out)
-    return out.getvalue()
-
-
-def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextIO) -> int:
-    """Write CSV with a header row, every cell through `spreadsheet_cell` (the only CSV writer:
-    a new CSV output uses it), row by row; return the number of rows."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([spreadsheet_cell(column) for column in columns])
-    count = 0
-    for row in rows:
-        writer.writerow([spreadsheet_cell(row[column]) for column in columns])
-        count += 1
-    return count
-
-
-def to_json(rows: Iterable[dict[str, Any]]) -> str:
-    """The rows as a JSON list of objects (see `write_json`)."""
-    out = io.StringIO()
-    write_json(rows, out)
-    return out.getvalue()
-
-
-def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Write the rows as a JSON list of objects, indented, row by row; control and bidi
-    characters written as `\\u` escapes (the same data, safe to print). Returns the count."""
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        item = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
-        out.write(("[\n  " if count == 1 else ",\n  ") + terminal_safe(item, multiline=True))
-    out.write("\n]" if count else "[]")
-    return count
-
-
-def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    """An aligned text table for the terminal (see `write_table`)."""
-    kept = list(rows)
-    out = io.StringIO()
-    write_table(kept, columns, table_widths(kept, columns), out)
-    return out.getvalue().removesuffix("\n")
-
-
-def table_widths(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> list[int]:
-    """Each column's width in `write_table`: its longest cell, 40 at most (a first pass over
-    the rows, which are not kept)."""
-    widths = [len(column) for column in columns]
-    for row in rows:
-        for index, column in enumerate(columns):
-            widths[index] = max(widths[index], len(terminal_safe(_text(row[column]))))
-    return [min(40, width) for width in widths]
-
-
-def write_table(
-    rows: Iterable[dict[str, Any]], columns: Sequence[str], widths: Sequence[int], out: TextIO
-) -> int:
-    """Write an aligned text table, row by row (long cells are cut with …), every cell
-    terminal-safe; return the number of rows."""
-
-    def line(cells: Iterable[str]) -> str:
-        fitted = (
-            (text if len(text) <= width else text[: width - 1] + "…").ljust(width)
-            for text, width in zip(cells, widths, strict=True)
-        )
-        return "  ".join(fitted).rstrip() + "\n"
-
-    out.write(line(columns))
-    out.write("  ".join("-" * width for width in widths) + "\n")
-    count = 0
-    for row in rows:
-        out.write(line(terminal_safe(_text(row[column])) for column in columns))
-        count += 1
-    return count
 
 
 def live_games(store: Store, since: datetime) -> list[dict[str, Any]]:

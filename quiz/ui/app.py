@@ -14,26 +14,29 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from quiz.engine.games import mistakes_session, new_session, preview_session
+from quiz.engine.games import mistakes_session, new_session, preview_session, review_session
 from quiz.engine.model import Bank
 from quiz.engine.recording import GameRecorder
+from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import GameSettings, Outcome, Session, SessionError, SessionObserver
 from quiz.engine.store import Store, utc_now
 from quiz.engine.terminal_safety import terminal_safe
 from quiz.startup import resume_collector
+from quiz.ui.screens.errors import ErrorsScreen
 from quiz.ui.screens.game import GameScreen
+from quiz.ui.screens.results import NextStep, ResultsScreen
 from quiz.ui.signals import exit_on_signals
 from quiz.ui.widgets.answer import SCREEN_HEIGHTS
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
-    from quiz.ui.screens.results import NextStep
 
 STORE_MESSAGES_SECONDS = 1.0
 """How often the app asks the recorder for news about saving (see `show_store_messages`)."""
 
-# The start, results and error screens are imported when first shown: a game started with a
-# player name goes straight to its first question without loading them.
+# The start screen is imported when first shown (19.5 ms of imports): a game started with a
+# player name goes straight to its first question without it. See docs/architecture.md,
+# "Deferred imports", for the list and what each saves.
 
 
 class QuizApp(App[None]):
@@ -118,9 +121,6 @@ class QuizApp(App[None]):
         self, settings: GameSettings, observers: list[SessionObserver]
     ) -> Session | None:
         """A review game of what is due, or None after saying when the next review is due."""
-        from quiz.engine.games import review_session
-        from quiz.engine.review import describe_wait, plan_review
-
         store = self.recorder.store
         if store is None:
             self.notify(
@@ -160,8 +160,6 @@ class QuizApp(App[None]):
 
     def start_preview(self) -> None:
         """Preview with `--watch`: every question in file order, reloaded when files change."""
-        from quiz.ui.screens.errors import ErrorsScreen
-
         assert self.watcher is not None
         library = self.watcher.load()
         if library.errors or not library.banks:
@@ -182,8 +180,6 @@ class QuizApp(App[None]):
         self.push_screen(GameScreen(session), self._finished)
 
     def _finished(self, session: Session | None) -> None:
-        from quiz.ui.screens.results import ResultsScreen
-
         if session is not None:
             self.push_screen(ResultsScreen(session), self._next_step)
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.engine.items import ITEM_COLUMNS, discrimination, item_analysis
+from quiz.engine.items import ITEM_COLUMNS, discrimination, group_size, item_analysis
 from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.store import Store
@@ -94,6 +94,7 @@ def test_every_figure_as_computed_by_hand(store: Store, bank: Bank) -> None:
         "type": "choice",
         "answered": 6,
         "right": 3,
+        "unanswered": 0,
         "facility": 0.5,
         "discrimination": 0.667,
         "picks": {"$44 billion": 1, "$64 billion": 2, "$95 billion": 3, "$150 billion": 0},
@@ -155,7 +156,7 @@ def test_rows_for_a_table_or_csv(store: Store, bank: Bank) -> None:
     lines = text.splitlines()
     assert lines[0] == ",".join(ITEM_COLUMNS)
     assert lines[1] == (
-        "demo,trade-china-2024,choice,6,3,0.5,0.667,"
+        "demo,trade-china-2024,choice,6,3,0,0.5,0.667,"
         "$44 billion ×1; $64 billion ×2; $95 billion ×3; $150 billion ×0,"
         "never picked: $150 billion"
     )
@@ -176,7 +177,7 @@ def test_quiz_report_items(
     assert main(["report", "--items", "--bank", "demo"]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split() == list(ITEM_COLUMNS)
-    assert table[2].split()[:7] == ["demo", "trade-china-2024", "choice", "6", "3", "0.5", "0.667"]
+    assert table[2].split()[:7] == ["demo", "trade-china-2024", "choice", "6", "3", "0", "0.5"]
     assert table[2].endswith("never picked: $150 billion")
     assert main(["report", "--items", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -211,3 +212,75 @@ def test_one_live_class_game(store: Store, bank: Bank) -> None:
         "$150 billion": 0,
     }
     assert trade["discrimination"] is None  # three players: too few
+
+
+@pytest.mark.parametrize(
+    ("players", "size"),
+    [(1, 1), (2, 1), (5, 1), (6, 2), (10, 3), (30, 8), (50, 14), (150, 41), (250, 68)],
+)
+def test_groups_are_27_percent_rounded_halves_up(players: int, size: int) -> None:
+    """50 x 27% = 13.5 -> 14 and 150 x 27% = 40.5 -> 41 (halves up, as the guide says; Python's
+    round would give 14 by float luck and 40 by rounding halves to even)."""
+    assert group_size(players) == size
+
+
+def test_no_answer_in_time_is_no_pick(tmp_path: Path, bank: Bank) -> None:
+    """A countdown that ran out (a game's, a live game's) counts as answered and wrong, and in
+    `unanswered`: never as a choice picked or an answer typed."""
+    from quiz.engine.live import MISSED
+    from quiz.engine.session import TIMED_OUT
+
+    store = fill(Store.open(tmp_path / "quiz.db", now=Clock()).store, bank)
+    questions = list(bank.questions)
+    for player, missed in (("P7", TIMED_OUT), ("P8", MISSED)):
+        game = store.start_game(player, "demo", "practice", 1, len(questions))
+        for question in questions:
+            store.record_answer(game, "demo", question, missed, False, 0, 30.0, False)
+    rows = {row["question_id"]: row for row in item_analysis(store, [bank], "demo")}
+    trade = rows["trade-china-2024"]
+    assert (trade["answered"], trade["right"], trade["unanswered"]) == (8, 3, 2)
+    assert trade["picks"] == {
+        "$44 billion": 1,
+        "$64 billion": 2,
+        "$95 billion": 3,
+        "$150 billion": 0,
+    }
+    assert rows["independence-1991"]["picks"] == {"True": 4, "False": 2}
+    assert rows["summit-countries"]["picks"]["Kazakhstan"] == 6
+    assert rows["khorgos"]["picks"] == {
+        "Khorgos": 2,
+        "Horgos": 1,
+        "Astana": 1,
+        "Almaty": 1,
+        "no idea": 1,
+    }
+    assert rows["khorgos"]["unanswered"] == 2
+
+
+def test_quiz_report_items_finds_a_bank_played_by_path(
+    bank: Bank, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`quiz play tests/data/demo.yaml` keeps answers under the bank `demo`, which no search
+    folder holds: `--bank PATH` reads its questions (type, choices, order); without it the
+    report says how to give it."""
+    import json
+
+    from quiz.cli import main
+    from quiz.engine.paths import store_path
+
+    monkeypatch.delenv("QUIZ_PATH", raising=False)
+    fill(Store.open(store_path(), now=Clock()).store, bank).close()
+    assert main(["report", "--items", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert {row["type"] for row in json.loads(out)} == {"unknown"}
+    assert "bank demo not found" in err and "--bank PATH" in err
+    assert main(["report", "--items", "--format", "json", "--bank", str(DATA / "demo.yaml")]) == 0
+    out, err = capsys.readouterr()
+    rows = json.loads(out)
+    assert [row["question_id"] for row in rows] == [q.id for q in bank.questions]
+    assert rows[0]["type"] == "choice" and rows[0]["flags"] == ["never picked: $150 billion"]
+    assert err == ""
+    assert main(["report", "--bank", str(DATA / "demo.yaml"), "--format", "json"]) == 0
+    assert {row["bank"] for row in json.loads(capsys.readouterr().out)} == {"demo"}
+    assert main(["report", "--items", "--bank", str(DATA / "missing.yaml")]) == 1
+    assert "no such bank file" in capsys.readouterr().err

@@ -22,6 +22,12 @@ FLAWED = """\
     answer: false
     context: with ties to Moscow appearing to weaken
 """
+SOUND = """\
+  - id: trade-china
+    prompt: About how much was Central Asia's 2024 trade with China projected to reach?
+    choices: [$44 billion, $64 billion, $80 billion, $95 billion]
+    answer: $95 billion
+"""
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -94,8 +100,32 @@ def test_an_invalid_bank_is_reported_as_validate_does(
     assert code == 1
     assert out.splitlines() == [
         f"{broken}:2:12: error: 'questions' must be a list of at least one question",
-        "no warnings: 0 banks, 0 questions; 1 error in banks not linted (see 'quiz validate')",
+        "1 error in banks not linted (see 'quiz validate'); linted: 0 banks, 0 questions, "
+        "0 warnings",
     ]
+
+
+@pytest.mark.parametrize("kind", ["missing", "unreadable YAML", "invalid", "beside a sound bank"])
+def test_a_bank_that_cannot_be_linted_never_ends_in_no_warnings(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str
+) -> None:
+    """Whatever stops a file being linted, the summary leads with it and the status is
+    validate's for the same files."""
+    bad = tmp_path / "bad.yaml"
+    paths = [str(bad)]
+    if kind == "unreadable YAML":
+        bad.write_text("title: T\nquestions: [\n", encoding="utf-8")
+    elif kind == "invalid":
+        bad.write_text("title: T\nquestions: []\n", encoding="utf-8")
+    elif kind == "beside a sound bank":
+        sound = tmp_path / "sound"
+        sound.mkdir()
+        paths.append(str(example_bank(sound, SOUND)))
+    code, out, _ = run(capsys, "lint", *paths)
+    summary = out.splitlines()[-1]
+    assert "no warnings" not in summary and summary.startswith("1 error in banks not linted")
+    assert out.splitlines()[0].startswith(f"{bad}:")
+    assert code == 1 == run(capsys, "validate", *paths)[0]
 
 
 def test_no_banks_is_one_line_and_status_1(

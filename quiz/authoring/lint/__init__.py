@@ -13,13 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quiz.authoring.lint import answers, choices, drafts, giveaway, wording
+from quiz.authoring.lint import answers, choices, drafts, giveaway, verbatim, wording
 from quiz.authoring.lint.core import NEEDLESS_IGNORE, UNKNOWN_RULE, Finding, LintRule, lint_bank
 from quiz.engine.discovery import collector_paused, find_bank_files
 from quiz.engine.errors import BankError, LoadError, display_path
 
 RULES: tuple[LintRule, ...] = (
     *choices.RULES,
+    *verbatim.RULES,
     *wording.RULES,
     *answers.RULES,
     *giveaway.RULES,

@@ -1,5 +1,6 @@
 """Rules on the choices of `choice` and `multi` questions: clues that give the right choice away
-to a student who does not know it, and distractors nobody would pick."""
+to a student who does not know it, and distractors nobody would pick (the text's own wording
+as the right choice: `verbatim.py`)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,20 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
-from quiz.authoring.lint.words import STOPWORDS, content_stems, fold, tokens, word_set
-from quiz.engine.model import AnyQuestion, ChoiceQuestion, MultiQuestion
+from quiz.authoring.lint.keys import answer_of
+from quiz.authoring.lint.words import (
+    content_stems,
+    fold,
+    tokens,
+    word_set,
+)
+from quiz.engine.model import AnyQuestion
 from quiz.engine.quantities import quantity
 
 LONGEST_RATIO = 1.3
 """The right choice is 'clearly the longest' when it is this many times the next one's length."""
 LONGEST_MARGIN = 10
 """...and at least this many characters longer."""
-VERBATIM_WORDS = 5
-"""A right choice that copies this many words in a row from its context is the text's wording."""
 
 ABSOLUTE = word_set(
     "always never all none every everyone everything nobody nothing only entirely completely "
@@ -30,13 +35,13 @@ VAGUE = word_set(
 _ABOVE = re.compile(r"\b(all|none|both|neither) of (the above|these|them)\b|\ball the above\b")
 
 
-def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
-    """(choices, right ones) of a choice or multi question; None for other types."""
-    if isinstance(question, ChoiceQuestion):
-        return list(question.choices), {question.answer}
-    if isinstance(question, MultiQuestion):
-        return list(question.choices), set(question.answer)
-    return None
+def choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
+    """(choices, right ones) of a question answered by picking choices; None for other types
+    (each type says which it is in `answer_of`)."""
+    answer = answer_of(question)
+    if not answer.choices:
+        return None
+    return list(answer.choices), set(answer.right)
 
 
 @rule(
@@ -64,11 +69,14 @@ def _choice_lists(question: AnyQuestion) -> tuple[list[str], set[str]] | None:
 """,
 )
 def longest_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    if not isinstance(question, ChoiceQuestion) or len(question.choices) < 3:
+    lists = choice_lists(question)
+    if lists is None or len(lists[0]) < 3 or len(lists[1]) != 1:
         return
-    others = [len(choice) for choice in question.choices if choice != question.answer]
+    choices, right = lists
+    (answer,) = right
+    others = [len(choice) for choice in choices if choice != answer]
     longest_other = max(others)
-    length = len(question.answer)
+    length = len(answer)
     if length >= LONGEST_RATIO * longest_other and length - longest_other >= LONGEST_MARGIN:
         yield Flag(
             ("answer",),
@@ -102,7 +110,7 @@ def longest_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def echoes_prompt(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     choices, right = lists
@@ -137,7 +145,7 @@ def echoes_prompt(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def of_the_above(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     for index, choice in enumerate(lists[0]):
@@ -151,10 +159,12 @@ def of_the_above(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 def _terms_rule(
     question: AnyQuestion, terms: frozenset[str], what: str, fix: str
 ) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     for index, choice in enumerate(lists[0]):
+        if _ABOVE.search(fold(choice)):
+            continue  # one flaw, one warning: all-or-none-of-the-above says it
         found = [word for word in tokens(choice) if word in terms]
         if found:
             yield Flag(("choices", index), f"{what} '{found[0]}' in a choice; {fix}")
@@ -243,7 +253,7 @@ def vague_terms(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
 """,
 )
 def numbers_out_of_order(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None:
         return
     quantities = [quantity(choice) for choice in lists[0]]
@@ -286,7 +296,7 @@ def _kind(choice: str) -> str:
 """,
 )
 def different_kind(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
+    lists = choice_lists(question)
     if lists is None or len(lists[0]) < 3:
         return
     kinds = [_kind(choice) for choice in lists[0]]
@@ -304,62 +314,6 @@ def different_kind(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     )
 
 
-@rule(
-    "verbatim-answer",
-    "The right choice copies the text's own words and the others do not: spotted, not known.",
-    flawed="""\
-  - id: nuclear-role
-    prompt: What part does Kazakhstan intend China to play in its nuclear power plans?
-    choices:
-      - To construct its second facility
-      - To build its first plant
-      - To supply the uranium
-      - To pay for a plant
-    answer: To construct its second facility
-    context: with intentions for China to construct its second facility
-""",
-    sound="""\
-  - id: nuclear-role
-    prompt: What part does Kazakhstan intend China to play in its nuclear power plans?
-    choices:
-      - To build the country's second nuclear plant
-      - To build the country's first nuclear plant
-      - To supply the uranium for the plant
-      - To pay for a plant others build
-    answer: To build the country's second nuclear plant
-    context: with intentions for China to construct its second facility
-""",
-)
-def verbatim_answer(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
-    lists = _choice_lists(question)
-    if lists is None:
-        return
-    choices, right = lists
-    context = tokens(question.context)
-    grams = {
-        tuple(context[start : start + VERBATIM_WORDS])
-        for start in range(len(context) - VERBATIM_WORDS + 1)
-    }
-
-    def copies(choice: str) -> bool:
-        words = tokens(choice)
-        return any(
-            tuple(words[start : start + VERBATIM_WORDS]) in grams
-            and not set(words[start : start + VERBATIM_WORDS]) <= STOPWORDS
-            for start in range(len(words) - VERBATIM_WORDS + 1)
-        )
-
-    if any(copies(choice) for choice in choices if choice not in right):
-        return
-    for index, choice in enumerate(choices):
-        if choice in right and copies(choice):
-            yield Flag(
-                ("choices", index),
-                f"the right choice copies {VERBATIM_WORDS}+ words in a row from the context; "
-                "put it in other words, so that knowing beats recognising",
-            )
-
-
 RULES: tuple[LintRule, ...] = (
     longest_answer,
     echoes_prompt,
@@ -368,5 +322,4 @@ RULES: tuple[LintRule, ...] = (
     vague_terms,
     numbers_out_of_order,
     different_kind,
-    verbatim_answer,
 )

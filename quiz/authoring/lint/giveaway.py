@@ -16,20 +16,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, Loc, rule
+from quiz.authoring.lint.keys import answer_of, order_given
 from quiz.authoring.lint.words import STOPWORDS, content_stems, content_words, tokens
 from quiz.engine.model import (
     AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
-    format_number,
 )
-from quiz.engine.question_types.match import MatchQuestion
-from quiz.engine.question_types.order import OrderQuestion
 
 SHARED_CUES = 2
 """How many uncommon prompt words two questions must share for one to give the other away."""
@@ -47,18 +41,12 @@ class _Answer:
     question: int
     item: str | None = None
     """For a match question's partner: the item it is matched with (the pair is the answer)."""
+    rank: int | None = None
+    """For an order question's item: its place in the order (the sequence is the answer)."""
 
 
-def _answer_texts(question: AnyQuestion) -> list[str]:
-    if isinstance(question, TextQuestion):
-        return [question.answer, *question.accept]
-    if isinstance(question, ChoiceQuestion):
-        return [question.answer]
-    if isinstance(question, MultiQuestion):
-        return list(question.answer)
-    if isinstance(question, NumberQuestion):
-        return [format_number(question.answer)]
-    return []  # true/false answers are no words to give away
+def _answer_texts(question: AnyQuestion) -> tuple[str, ...]:
+    return answer_of(question).texts
 
 
 class GiveawayIndex:
@@ -68,13 +56,16 @@ class GiveawayIndex:
         self.questions = questions
         by_words: dict[tuple[str, ...], list[_Answer]] = defaultdict(list)
         for index, question in enumerate(questions):
-            answers: list[tuple[str, str | None]] = [(t, None) for t in _answer_texts(question)]
-            if isinstance(question, MatchQuestion):
-                answers += [(partner, item) for item, partner in question.pairs]
-            for text, item in answers:
-                words = tokens(text)[:MAX_ANSWER_WORDS]
+            answer = answer_of(question)
+            answers = [_Answer((), text, index) for text in answer.texts]
+            answers += [_Answer((), partner, index, item) for item, partner in answer.pairs]
+            answers += [
+                _Answer((), item, index, rank=rank) for rank, item in enumerate(answer.sequence)
+            ]
+            for found in answers:
+                words = tokens(found.text)[:MAX_ANSWER_WORDS]
                 if words and not set(words) <= STOPWORDS:
-                    by_words[words].append(_Answer(words, text, index, item))
+                    by_words[words].append(replace(found, words=words))
         self.prompt_words = [content_words(question.prompt) for question in questions]
         self.prompt_stems = [set(words) for words in self.prompt_words]
         self.answer_stems = [
@@ -86,8 +77,18 @@ class GiveawayIndex:
             frequency.update(stems)
         limit = max(2, COMMON_SHARE * len(questions))
         self.common = frozenset(word for word, count in frequency.items() if count > limit)
-        # An answer many questions share (`Yes`, `China`) gives nothing away about any one.
-        self.by_words = {words: found for words, found in by_words.items() if len(found) <= limit}
+        # An answer many questions share (`Yes`, `China`) gives nothing away about any one;
+        # answers and order items are counted apart (an item is no answer by itself).
+        self.by_words: dict[tuple[str, ...], list[_Answer]] = {}
+        for words, listed in by_words.items():
+            plain = [one for one in listed if one.rank is None]
+            items = [one for one in listed if one.rank is not None]
+            kept = [
+                *(plain if len(plain) <= limit else ()),
+                *(items if len(items) <= limit else ()),
+            ]
+            if kept:
+                self.by_words[words] = kept
         self.lengths = sorted({len(words) for words in self.by_words})
 
     def answers_in(self, text: str) -> Iterator[_Answer]:
@@ -120,23 +121,13 @@ class GiveawayIndex:
 
 def _fields(question: AnyQuestion) -> Iterator[tuple[Loc, str, str]]:
     """(where, what it is called, text) of each part that tells a student something: the
-    prompt, the hint and the right choices (shown as the answer once the question is answered;
-    a wrong choice tells nothing)."""
+    prompt, the hint and the parts its type shows (the right choices, shown as the answer once
+    the question is answered, an order's items, a match's pairs; a wrong choice tells nothing)."""
     yield ("prompt",), "prompt", question.prompt
     if question.hint:
         yield ("hint",), "hint", question.hint
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        right = {question.answer} if isinstance(question, ChoiceQuestion) else set(question.answer)
-        for index, choice in enumerate(question.choices):
-            if choice in right:
-                yield ("choices", index), "right choice", choice
-    elif isinstance(question, OrderQuestion):  # every item is shown, and every one is right
-        for index, item in enumerate(question.items):
-            yield ("items", index), "item", item
-    elif isinstance(question, MatchQuestion):  # every item and partner is shown
-        for index, (item, partner) in enumerate(question.pairs):
-            yield ("pairs", index), "item", item
-            yield ("pairs", index), "partner", partner
+    for shown in answer_of(question).shown:
+        yield shown.loc, shown.name, shown.text
 
 
 @rule(
@@ -168,11 +159,15 @@ def gives_away_another(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag
     me = facts.index_of[question.id]
     mine = {" ".join(tokens(text)) for text in _answer_texts(question)}
     for loc, name, text in _fields(question):
+        orders: set[int] = set()
         for answer in index.answers_in(text):
             if answer.question == me or " ".join(answer.words) in mine:
                 continue
             other = facts.questions[answer.question]
             where = f"question '{other.id}' (line {facts.line_of(other.id)})"
+            if answer.rank is not None:
+                orders.add(answer.question)
+                continue
             if answer.item is not None:
                 if index.pairs_with(me, text, answer):
                     yield Flag(
@@ -190,6 +185,39 @@ def gives_away_another(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag
                     f"the same thing ({', '.join(cues)}); reword one of them",
                 )
                 break
+        else:
+            flag = _order_given_away(index, facts, me, loc, name, text, sorted(orders))
+            if flag:
+                yield flag
+
+
+def _order_given_away(
+    index: GiveawayIndex,
+    facts: BankFacts,
+    me: int,
+    loc: Loc,
+    name: str,
+    text: str,
+    orders: list[int],
+) -> Flag | None:
+    """A flag when `text` gives away the sequence of one of the order questions whose items it
+    names (their first item as first, or two of them in their order), and shares that
+    question's uncommon prompt words: it is about the same thing."""
+    for number in orders:
+        other = facts.questions[number]
+        sequence = answer_of(other).sequence
+        given = order_given(text, sequence)
+        if not given:
+            continue
+        cues = index.cues(me, text, _Answer(tokens(sequence[0]), " ".join(sequence), number))
+        if len(cues) >= SHARED_CUES:
+            where = f"question '{other.id}' (line {facts.line_of(other.id)})"
+            return Flag(
+                loc,
+                f"the {name} {given} of {where}, which asks about the same thing "
+                f"({', '.join(cues)}); reword one of them",
+            )
+    return None
 
 
 RULES: tuple[LintRule, ...] = (gives_away_another,)

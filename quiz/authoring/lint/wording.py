@@ -1,6 +1,6 @@
-"""Rules on the wording of prompts, hints and explanations: negatives a student can miss, hints
-that answer by themselves, statements made false by adding a "not", and explanations that
-teach more than the source says."""
+"""Rules on the wording of prompts, hints, topics and explanations: negatives a student can
+miss, hints and topic labels that answer by themselves, statements made false by adding a
+"not", and explanations that teach more than the source says."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import difflib
 import re
 from collections.abc import Iterator, Sequence
 
+from quiz.authoring.lint.antonyms import swapped_opposite
 from quiz.authoring.lint.core import BankFacts, Flag, LintRule, rule
+from quiz.authoring.lint.keys import answer_of, order_given, pair_given
 from quiz.authoring.lint.words import (
     STOPWORDS,
     content_stems,
@@ -22,12 +24,7 @@ from quiz.authoring.lint.words import (
 )
 from quiz.engine.model import (
     AnyQuestion,
-    ChoiceQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
     TrueFalseQuestion,
-    format_number,
 )
 from quiz.engine.quantities import all_quantities
 
@@ -85,19 +82,6 @@ def hidden_negative(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
             return
 
 
-def _answers(question: AnyQuestion) -> list[str]:
-    """The texts a hint must not contain: the answer and its spellings, the right choices."""
-    if isinstance(question, TextQuestion):
-        return [question.answer, *question.accept]
-    if isinstance(question, ChoiceQuestion):
-        return [question.answer]
-    if isinstance(question, MultiQuestion):
-        return list(question.answer)
-    if isinstance(question, NumberQuestion):
-        return [format_number(question.answer)]
-    return []
-
-
 @rule(
     "hint-gives-away",
     "The hint answers the question by itself (it names the answer, or picks it out of the choices).",
@@ -120,17 +104,30 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
     if question.hint is None:
         return
     hint = tokens(question.hint)
-    for answer in _answers(question):
-        words = tokens(answer)
+    answer = answer_of(question)
+    for text in answer.texts:
+        words = tokens(text)
         if words and not set(words) <= STOPWORDS and has_phrase(hint, words):
             yield Flag(
-                ("hint",), f"the hint contains the answer '{answer}'; hint at where to look instead"
+                ("hint",), f"the hint contains the answer '{text}'; hint at where to look instead"
             )
             return
+    given = order_given(question.hint, answer.sequence) if answer.sequence else None
+    if given:
+        yield Flag(("hint",), f"the hint {given}; hint at where to look instead")
+        return
+    pair = pair_given(question.hint, answer.pairs)
+    if pair:
+        yield Flag(
+            ("hint",),
+            f"the hint pairs '{pair[0]}' with '{pair[1]}', a pair of the answer; "
+            "hint at where to look instead",
+        )
+        return
     prompt = content_stems(question.prompt)
     hint_stems = content_stems(question.hint) - prompt
-    if isinstance(question, TextQuestion):
-        shared = hint_stems & content_stems(question.answer)
+    if not answer.choices:  # a typed answer: its words, even a part of them
+        shared = hint_stems & set().union(*(content_stems(text) for text in answer.texts))
         if shared:
             yield Flag(
                 ("hint",),
@@ -138,23 +135,20 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 "hint at where to look instead",
             )
         return
-    if not isinstance(question, ChoiceQuestion | MultiQuestion):
-        return
-    right = set(_answers(question))
     wrong_stems: set[str] = set()
-    for choice in question.choices:
-        if choice not in right:
+    for choice in answer.choices:
+        if choice not in answer.right:
             wrong_stems |= content_stems(choice)
-    for choice in question.choices:
+    for choice in answer.choices:
         shared = (hint_stems & content_stems(choice)) - wrong_stems
-        if choice in right and shared:
+        if choice in answer.right and shared:
             yield Flag(
                 ("hint",),
                 f"the hint repeats the right choice's words ({', '.join(sorted(shared))}); "
                 "hint at where to look instead",
             )
             return
-    if all_quantities(question.choices):
+    if all_quantities(answer.choices):
         superlative = next((word for word in hint if word in _SUPERLATIVES), None)
         if superlative:
             yield Flag(
@@ -162,6 +156,45 @@ def hint_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 f"'{superlative}' picks one of the numbers by itself; "
                 "hint at where to look instead",
             )
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The stems of a text's words that are not function words (short ones too: `EU`)."""
+    return frozenset(stem(word) for word in tokens(text) if word not in STOPWORDS)
+
+
+@rule(
+    "topic-gives-away",
+    "The topic label, shown while the question is asked, names its answer.",
+    flawed="""\
+  - id: resources
+    topic: Uranium and rare earths
+    prompt: Which resource are Chinese businesses eyeing in Kazakhstan?
+    choices: [Uranium, Gas, Coal, Oil]
+    answer: Uranium
+""",
+    sound="""\
+  - id: resources
+    topic: Resources
+    prompt: Which resource are Chinese businesses eyeing in Kazakhstan?
+    choices: [Uranium, Gas, Coal, Oil]
+    answer: Uranium
+""",
+)
+def topic_gives_away(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
+    topic = _words_of(question.topic)
+    answer = answer_of(question)
+    named = [text for text in answer.texts if _words_of(text) and _words_of(text) <= topic]
+    if not named:
+        return
+    wrong = [choice for choice in answer.choices if choice not in answer.right]
+    if any(_words_of(choice) and _words_of(choice) <= topic for choice in wrong):
+        return  # the topic names a wrong choice as well: it points at none
+    yield Flag(
+        ("topic",),
+        f"the topic '{question.topic}' names the answer '{named[0]}', and the game shows it "
+        "while the question is asked; name the topic more broadly",
+    )
 
 
 def _without_negations(text: str) -> tuple[list[str], list[int], Sequence[str]]:
@@ -180,7 +213,8 @@ def _negations(words: Sequence[str]) -> int:
 
 @rule(
     "negated-sentence",
-    "A true/false statement that is a sentence of the text with a 'not' added or removed.",
+    "A true/false statement that is a sentence of the text with a 'not' added or removed, or "
+    "one word swapped for its opposite.",
     flawed="""\
   - id: russia-threat
     type: truefalse
@@ -214,6 +248,19 @@ def negated_sentence(question: AnyQuestion, facts: BankFacts) -> Iterator[Flag]:
                 ("prompt",),
                 "the statement is the text's sentence with a negation added or removed; "
                 "students answer it by spotting the 'not': state a plausible misreading instead",
+            )
+            return
+    for sentence in sentences(question.context):
+        stems, _, words = _without_negations(sentence)
+        swapped = swapped_opposite(statement, stems)
+        if swapped:
+            theirs = next(word for word in words if stem(word) == swapped[0])
+            mine = next(word for word in statement_words if stem(word) == swapped[1])
+            yield Flag(
+                ("prompt",),
+                f"the statement is the text's sentence with '{theirs}' swapped for its "
+                f"opposite '{mine}'; students answer it by spotting the swap: state a "
+                "plausible misreading instead",
             )
             return
 
@@ -260,9 +307,9 @@ def _names(text: str) -> list[str]:
 def _unsupported(text: str, question: AnyQuestion, facts: BankFacts) -> str | None:
     """What in `text` the evidence does not back: a name, a number or a cause, or None."""
     known = facts.shared("evidence-words", lambda: _evidence_words(facts))
-    own = [question.prompt, question.context, *_answers(question), question.hint or ""]
-    if isinstance(question, ChoiceQuestion | MultiQuestion):
-        own += question.choices
+    answer = answer_of(question)
+    own = [question.prompt, question.context, question.hint or "", *answer.texts]
+    own += [*answer.choices, *answer.sequence, *(part for pair in answer.pairs for part in pair)]
     names = [
         name
         for name in _names(text)
@@ -316,8 +363,7 @@ def unsupported_explanation(question: AnyQuestion, facts: BankFacts) -> Iterator
             f"the explanation {found}, which the source does not; check it against the "
             "article, or leave it out",
         )
-    feedback = question.feedback if isinstance(question, ChoiceQuestion | MultiQuestion) else {}
-    for choice, text in feedback.items():
+    for choice, text in answer_of(question).feedback:
         found = _unsupported(text, question, facts)
         if found:
             yield Flag(
@@ -330,6 +376,7 @@ def unsupported_explanation(question: AnyQuestion, facts: BankFacts) -> Iterator
 RULES: tuple[LintRule, ...] = (
     hidden_negative,
     hint_gives_away,
+    topic_gives_away,
     negated_sentence,
     unsupported_explanation,
 )

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
+from quiz.engine.quantities import all_quantities
 from quiz.engine.question_types.base import (
     InputKind,
     QuestionBase,
@@ -53,8 +54,6 @@ class MultiQuestion(QuestionBase):
     def ask(self, rng: random.Random) -> tuple[str, ...]:
         """The choices, shuffled; choices that are all numbers keep the bank's order (smallest
         first, as `quiz lint` asks), so that a list of figures reads in order."""
-        from quiz.engine.quantities import all_quantities  # light: one regular expression
-
         choices = list(self.choices)
         if not all_quantities(choices):
             rng.shuffle(choices)
