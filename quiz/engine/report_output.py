@@ -66,6 +66,8 @@ _BEYOND_ASCII_UNSAFE = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(UNSAFE_CHARACTERS) if ord(c) >= 0x80) + "]"
 )
 BATCH_ROWS = 2000
+"""Rows written and checked at a time: large enough that the per-batch Python is negligible,
+small enough that memory stays flat."""
 
 
 def _csv_batch_unchanged(text: str, rows: int) -> bool:

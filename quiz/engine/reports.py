@@ -8,8 +8,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal, TextIO
 
+from quiz.engine.report_output import (
+    BATCH_ROWS,
+    Field,
+    select_list,
+    write_csv_plain,
+    write_json_plain,
+)
 from quiz.engine.report_output import FORMULA_STARTS as FORMULA_STARTS
-from quiz.engine.report_output import Field, select_list, write_csv_plain, write_json_plain
 from quiz.engine.report_output import spreadsheet_cell as spreadsheet_cell
 from quiz.engine.report_output import to_csv as to_csv
 from quiz.engine.report_output import to_json as to_json
@@ -160,7 +166,7 @@ def write_answers(store: Store, filters: Filters, form: Literal["csv", "json"], 
     (see quiz.engine.report_output). Returns the number of rows."""
     condition, parameters = filters.where()
     sql = f"SELECT {select_list(ANSWER_FIELDS, form)}" + _ANSWERS_FROM.format(condition=condition)
-    batches = store.batches(sql, parameters)
+    batches = store.batches(sql, parameters, BATCH_ROWS)
     if form == "csv":
         return write_csv_plain(batches, ANSWER_COLUMNS, out)
     count = write_json_plain(batches, ANSWER_FIELDS, out)
