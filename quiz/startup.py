@@ -32,3 +32,13 @@ def resume_collector() -> None:
         _paused = False
         gc.freeze()
         gc.enable()
+
+
+AFTER_FIRST_FRAME_SECONDS = 0.1
+"""How long after the first question is mounted the work that can wait for it starts: the
+collector's return and the recorder's imports (`QuizApp`), the answer widgets, feedback panel
+and checking readied for the first answer (`GameScreen`). Textual's `call_after_refresh` ran
+them before the first frame was written (when the screen is idle and not yet dirty, its
+callbacks run at once), which delayed question 1 by about 118 M instructions; a tenth of a
+second is after the frame and long before a player can answer (an answer that comes sooner
+loads what it needs itself)."""

@@ -21,7 +21,7 @@ from quiz.engine.review import describe_wait, plan_review
 from quiz.engine.session import GameSettings, Outcome, Session, SessionError, SessionObserver
 from quiz.engine.store import Store, utc_now
 from quiz.engine.terminal_safety import terminal_safe
-from quiz.startup import resume_collector
+from quiz.startup import AFTER_FIRST_FRAME_SECONDS, resume_collector
 from quiz.ui.screens.errors import ErrorsScreen
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import NextStep, ResultsScreen
@@ -73,7 +73,7 @@ class QuizApp(App[None]):
         exit_on_signals(self, on_stuck=self.recorder.close)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._after_first_screen)
+        self.set_timer(AFTER_FIRST_FRAME_SECONDS, self._after_first_screen)
         self.show_store_messages()
         # What the recorder says later (saving delayed, then caught up) shows within a second.
         self.set_interval(STORE_MESSAGES_SECONDS, self.show_store_messages)

@@ -12,7 +12,7 @@ from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
-from tests.ui.helpers import advance_to, answer_current, demo_bank, make_app, text_of
+from tests.ui.helpers import advance_to, answer_current, demo_bank, make_app, text_of, until
 
 
 async def test_start_screen_starts_a_game_with_the_name_typed() -> None:
@@ -308,7 +308,8 @@ async def test_what_the_game_needs_is_made_while_question_1_is_read() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         assert isinstance(screen, GameScreen)
-        await pilot.pause()
+        assert len(screen.query("#answer-area > *")) == 1  # question 1's own, at its frame
+        await until(pilot, lambda: len(screen.query("#answer-area > *")) == 3)
         shown = [w.id for w in screen.query("#answer-area > *") if w.display]
         made = sorted(w.id or "" for w in screen.query("#answer-area > *"))
         assert made == ["choice", "multi", "typed"]  # the demo bank asks every kind

@@ -24,6 +24,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 from quiz.engine.model import Bank
 from quiz.engine.question_types.base import InputKind, Response
 from quiz.engine.session import Outcome, Session
+from quiz.startup import AFTER_FIRST_FRAME_SECONDS
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.answer import AnswerInput, make_answer_input
 from quiz.ui.widgets.keybar import KeyBar
@@ -123,7 +124,7 @@ class GameScreen(Screen[Session]):
 
     async def on_mount(self) -> None:
         await self.show_question(first=True)
-        self.call_after_refresh(self._prepare_answers)
+        self.set_timer(AFTER_FIRST_FRAME_SECONDS, self._prepare_answers)
         if self.session.time_limit is not None:
             self._countdown = self.set_interval(0.25, self._tick)
         if self.watcher is not None:
