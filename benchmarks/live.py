@@ -29,12 +29,13 @@ import asyncio
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from benchmarks.memory import own_peak_kib
 
 STUDENTS = 300
 QUESTIONS = 10
@@ -144,7 +145,7 @@ async def _host(port: int, questions: int) -> None:
     lags.sort()
     _say(
         sent=sent,
-        peak_kib=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        peak_kib=own_peak_kib(),
         stored=stored,
         lag_p99=lags[int(0.99 * (len(lags) - 1))] if lags else 0.0,
         lag_max=lags[-1] if lags else 0.0,

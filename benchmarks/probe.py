@@ -20,15 +20,16 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable
 from typing import Any
 
+from benchmarks.memory import own_peak_kib
+
 
 def _report(**figures: object) -> None:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = own_peak_kib()
     print(json.dumps({"peak_kib": peak, **figures}), flush=True)
 
 
