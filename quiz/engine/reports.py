@@ -15,13 +15,9 @@ from quiz.engine.report_output import (
     write_csv_plain,
     write_json_plain,
 )
-from quiz.engine.report_output import FORMULA_STARTS as FORMULA_STARTS
-from quiz.engine.report_output import spreadsheet_cell as spreadsheet_cell
 from quiz.engine.report_output import to_csv as to_csv
 from quiz.engine.report_output import to_json as to_json
 from quiz.engine.report_output import to_table as to_table
-from quiz.engine.report_output import write_csv as write_csv
-from quiz.engine.report_output import write_json as write_json
 from quiz.engine.report_output import write_report as write_report
 from quiz.engine.store import Store, timestamp
 
