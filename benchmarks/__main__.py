@@ -272,6 +272,35 @@ def measure(
     return rows, lines
 
 
+def measure_only(
+    part: str, runs: int, work: Path, count_instructions: bool
+) -> tuple[list[Row], list[str]]:
+    """One part of `measure`, for a quick look while working on it (`--only`)."""
+    home = work / "home"
+    home.mkdir()
+    if part == "keys":
+        return key_presses(work, home)
+    if part == "reports":
+        return reports(work, runs, quick=True)
+    hello(home)
+    startup(None, home, cold=False)
+    ours, floors = [], []
+    for _ in range(5 * runs):
+        floors.append(hello(home)[0])
+        ours.append(startup(None, home, cold=False)[0])
+    rows = [
+        Row(
+            "start-up, bundled bank", statistics.median(ours), statistics.median(floors), target=1.3
+        )
+    ]
+    lines = [f"fastest of {5 * runs}: {min(ours):.3f} s against {min(floors):.3f} s"]
+    if count_instructions:
+        floor, quiz = instructions("hello", home), instructions("quiz", home)
+        if floor and quiz:
+            lines.append(f"instructions: {quiz / 1e6:,.0f} M against {floor / 1e6:,.0f} M")
+    return rows, lines
+
+
 KEY_FIGURES = ("key press to feedback", "next question shown")
 
 
@@ -476,6 +505,11 @@ def main() -> int:
         "--live", action="store_true", help="only the live class game (300 students, a minute)"
     )
     parser.add_argument(
+        "--only",
+        choices=("startup", "keys", "reports"),
+        help="only the bundled start-ups, the key presses or the reports (while working on one)",
+    )
+    parser.add_argument(
         "--instructions",
         action="store_true",
         help="also count the bundled start-up's CPU instructions under valgrind (steady)",
@@ -484,12 +518,16 @@ def main() -> int:
     runs = 3 if args.quick else args.runs
     with tempfile.TemporaryDirectory(prefix="quiz-bench-") as folder:
         started = time.perf_counter()
-        rows, growth = [], []
-        if not args.live:
+        rows: list[Row] = []
+        growth: list[str] = []
+        if args.only:
+            rows, growth = measure_only(args.only, runs, Path(folder), args.instructions)
+        elif not args.live:
             rows, growth = measure(runs, args.quick, Path(folder), args.instructions)
-        live_home = Path(folder) / "home-live"
-        live_home.mkdir()
-        rows += live_rows(live_home)
+        if args.live or not args.only:
+            live_home = Path(folder) / "home-live"
+            live_home.mkdir()
+            rows += live_rows(live_home)
     print(
         f"quiz benchmarks — {platform.python_implementation()} {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} cores, {runs} runs each (medians), "
