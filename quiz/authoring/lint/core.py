@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from yaml.nodes import Node
 
+from quiz.authoring.lint.keys import remembering_answers
 from quiz.engine import yamltree
 from quiz.engine.model import AnyQuestion, Bank
 
@@ -111,6 +112,13 @@ def lint_bank(
     bank: Bank, rules: Sequence[LintRule], shown: str, root: Node | None = None
 ) -> list[Finding]:
     """Every rule's findings in one bank, in file order, silenced ones included."""
+    with remembering_answers():  # each question's answer worked out once, not by each rule
+        return _lint_bank(bank, rules, shown, root)
+
+
+def _lint_bank(
+    bank: Bank, rules: Sequence[LintRule], shown: str, root: Node | None
+) -> list[Finding]:
     facts = BankFacts(bank, root)
     known = {rule.name for rule in rules}
     findings: list[Finding] = []

@@ -8,7 +8,8 @@ choices gets none from a type without choices, and a rule about answers gets eac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import assert_never
@@ -61,8 +62,33 @@ class LintAnswer:
     game shows them once answered), an order's items, a match's items and partners."""
 
 
+_remembered: dict[int, tuple[AnyQuestion, LintAnswer]] | None = None
+"""While a bank is linted (`remembering_answers`): each question's answer, by the question's
+identity (its lists make it unhashable). A question's rules ask for it about fifteen times."""
+
+
+@contextmanager
+def remembering_answers() -> Iterator[None]:
+    """Within the block, `answer_of` works each question's answer out once."""
+    global _remembered
+    outer, _remembered = _remembered, _remembered if _remembered is not None else {}
+    try:
+        yield
+    finally:
+        _remembered = outer
+
+
 def answer_of(question: AnyQuestion) -> LintAnswer:
     """The answer of `question` as lint reads it."""
+    if _remembered is None:
+        return _answer_of(question)
+    kept = _remembered.get(id(question))
+    if kept is None or kept[0] is not question:
+        kept = _remembered[id(question)] = (question, _answer_of(question))
+    return kept[1]
+
+
+def _answer_of(question: AnyQuestion) -> LintAnswer:
     match question:
         case ChoiceQuestion():
             return LintAnswer(
