@@ -384,9 +384,11 @@ class Store:
         once (SQLite sorts a year of answers while the check reads the file, each in its own
         thread) and the first batch waits for the check's verdict: a damaged file is replaced
         as `open` would have replaced it (`take_notice` says so) and the query runs on the new
-        one. No row of a damaged file is ever given."""
+        one. No row of a damaged file is ever given. A sort (a year of answers in time order)
+        has a helper thread (`PRAGMA threads`): a second core, where there is one, sorts too."""
         with self._uses:
             self._following()
+            self.connection.execute("PRAGMA threads = 1")
             cursor = self.connection.cursor()
             try:
                 cursor.execute(sql, parameters)
