@@ -56,6 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
+    from quiz.engine.store import StoreError
 
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
@@ -91,9 +92,12 @@ def run(args: argparse.Namespace) -> int:
             return reports.answer_rows(store, filters)
 
     def write(out: TextIO) -> int:
-        if streamed:
+        if not streamed:
+            return reports.write_report(rows, columns, args.format, out)
+        try:
             return reports.write_answers(store, filters, args.format, out)  # at C speed
-        return reports.write_report(rows, columns, args.format, out)
+        except StoreError as error:  # a damaged file that could not be replaced (as at open)
+            raise CommandError(str(error)) from None
 
     if args.output:
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8

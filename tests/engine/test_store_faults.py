@@ -23,7 +23,7 @@ from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
 from quiz.engine.reports import ANSWER_COLUMNS
 from quiz.engine.session import GameSettings
-from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store
+from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 from quiz.engine.storeschema import COLUMNS, columns_made_by_migrations
 from tests.engine.test_store import _damage_a_page_deep_inside
 
@@ -353,3 +353,24 @@ def test_a_report_of_a_damaged_file_says_so_and_shows_none_of_it(
     else:
         assert json.loads(text) == []
     assert len(list(path.parent.glob("quiz.db.corrupt-*"))) == 1
+
+
+def test_a_damaged_file_that_cannot_be_replaced_during_a_report_gives_one_line(
+    tmp_path: Path, bank: Bank, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _damage_a_page_deep_inside(path, bank)
+
+    def refused(store: Store) -> None:
+        raise StoreError(f"the scores file {store.path} cannot be written: read-only")
+
+    monkeypatch.setattr(Store, "replace_damaged", refused)
+    target = tmp_path / "answers.csv"
+    assert main(["report", "--format", "csv", "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip().splitlines() == [
+        f"quiz: the scores file {path} cannot be written: read-only"
+    ]
+    assert not target.exists()  # nothing of the damaged file written
