@@ -236,18 +236,22 @@ def check_file(path: Path, *, inputs: Sequence[Path] = (), force: bool = False) 
         raise CommandError(f"cannot write {path}: {refused.reason}") from None
 
 
-def open_store() -> Store:
+def open_store(*, check_started: bool = False) -> Store:
     """The store of games and answers (created or migrated as needed); its notice, if any,
-    printed (e.g. that a damaged store was moved aside)."""
+    printed (e.g. that a damaged store was moved aside). With `check_started`, the file's
+    integrity check is started but not awaited: for a command that reads only through
+    `Store.batches` (which waits for it) and prints `take_notice()` at its end."""
     from quiz.engine.paths import store_path
     from quiz.engine.store import Store, StoreError
 
     try:
-        opened = Store.open(store_path())
+        opened = Store.open(store_path(), check_later=check_started)
     except StoreError as error:
         raise CommandError(str(error)) from None
     if opened.notice:
         print_error(opened.notice)
+    if check_started:
+        opened.store.start_integrity_check()
     return opened.store
 
 

@@ -12,6 +12,7 @@ from quiz.cli.common import (
     CommandError,
     add_output,
     open_store,
+    print_error,
     say,
     since_date,
     terminal_safe_stdout,
@@ -55,10 +56,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
+    from quiz.engine.store import StoreError
 
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
-    store = open_store()
+    # The answers as CSV or JSON are read through `Store.batches` alone: the store's integrity
+    # check runs while SQLite sorts them, and the first row waits for its verdict.
+    streamed = not args.items and args.by == "answer" and args.format != "table"
+    store = open_store(check_started=streamed and args.game is None)
     if args.game is not None and not store.query(
         "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
     ):
@@ -87,16 +92,23 @@ def run(args: argparse.Namespace) -> int:
             return reports.answer_rows(store, filters)
 
     def write(out: TextIO) -> int:
-        if not args.items and args.by == "answer" and args.format != "table":
+        if not streamed:
+            return reports.write_report(rows, columns, args.format, out)
+        try:
             return reports.write_answers(store, filters, args.format, out)  # at C speed
-        return reports.write_report(rows, columns, args.format, out)
+        except StoreError as error:  # a damaged file that could not be replaced (as at open)
+            raise CommandError(str(error)) from None
 
     if args.output:
         encoding = "utf-8-sig" if args.format == "csv" else "utf-8"  # a BOM: spreadsheets see UTF-8
         count = write_file_from(args.output, write, force=args.force, encoding=encoding)
-        say(f"{count} rows written to {args.output}", err=True)
     else:
         write(terminal_safe_stdout())
+    notice = store.take_notice()  # the check found the file damaged: it was replaced
+    if notice:
+        print_error(notice)
+    if args.output:
+        say(f"{count} rows written to {args.output}", err=True)
     return 0
 
 

@@ -4,11 +4,11 @@ Every CSV cell goes through one rule, `spreadsheet_cell` (text from a bank, the 
 person is never a spreadsheet formula, never a terminal escape); every JSON text is
 terminal-safe. A year of a class's answers (300,000 rows) is written at the speed of the C
 code that writes it: rows of plain values straight from SQLite (`write_csv_plain`,
-`write_json_plain`) are written a batch at a time by the C writers (`csv.writer`, `%`
-formatting), and each batch's text is then checked, as a whole and in bytes, to be text the
-rule leaves unchanged (no unsafe character, no cell that starts like a formula). A batch that
-is not is written again cell by cell through the rule; the two ways give the same bytes
-(`tests/engine/test_report_output.py`).
+`write_json_plain`) are written a batch at a time by one `%` template per row (`csv.writer`
+when a CSV cell needs quoting), and each batch's text is then checked, as a whole and in
+bytes, to be what the slow way would write (nothing to quote or escape, no unsafe character,
+no cell that starts like a formula). A batch that is not is written again the slow way, cell
+by cell through the rule; the ways give the same bytes (`tests/engine/test_report_output.py`).
 """
 
 from __future__ import annotations
@@ -56,12 +56,16 @@ def spreadsheet_cell(value: Any) -> str:
 _PLAIN_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100))
 """Printable ASCII and every byte of a character beyond ASCII: what a batch's bytes are left
 with when these are deleted is its control characters (and CSV/JSON punctuation kept)."""
-_CELL_STARTS = bytes(sorted({start.encode()[0] for start in FORMULA_STARTS} | {ord(" ")}))
+_CELL_STARTS = bytes(sorted({start.encode()[0] for start in FORMULA_STARTS}))
 _CSV_STARTS_MARKED = bytes.maketrans(
     _CELL_STARTS.replace(b"\n", b"") + b"\n", b"=" * (len(_CELL_STARTS) - 1) + b","
 )
-"""Every byte a suspect cell can start with (a formula's, a space's, a full-width form's lead
-byte) becomes `=`, and a line end a `,`: a cell that starts like a formula shows as `,=`."""
+"""Every byte a formula can start with (a full-width form's lead byte included) becomes `=`,
+and a line end a `,`: with the spaces and quotes deleted (`_NOT_CELL_STARTS`), a cell whose
+first character after its spaces starts a formula shows as `,=`."""
+_NOT_CELL_STARTS = b' "'
+"""What the rule looks past (spaces) and what `csv.writer` adds (quotes), deleted before the
+search for `,=`."""
 _BEYOND_ASCII_UNSAFE = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(UNSAFE_CHARACTERS) if ord(c) >= 0x80) + "]"
 )
@@ -73,13 +77,39 @@ small enough that memory stays flat."""
 def _csv_batch_unchanged(text: str, rows: int) -> bool:
     """True when `spreadsheet_cell` would change no cell of `text`, the CSV that `csv.writer`
     wrote for `rows` rows of plain values (text, numbers): no control character but each row's
-    line end, no cell that starts with a space or a formula's first character (quoted or not),
-    no unsafe character beyond ASCII. Cautious: a comma followed by `=` inside a cell is
-    enough to send the batch the slow way."""
+    line end, no cell that starts with a formula's first character after its spaces (quoted
+    or not), no unsafe character beyond ASCII. Cautious: a comma followed by `=` inside a cell
+    is enough to send the batch the slow way."""
     data = text.encode()
     if data.translate(None, _PLAIN_BYTES) != b"\r\n" * rows:
         return False
-    marked = data.translate(_CSV_STARTS_MARKED, b'"')
+    return _no_formula_or_unsafe(text, data.translate(_CSV_STARTS_MARKED, _NOT_CELL_STARTS))
+
+
+_TEMPLATE_PLAIN_BYTES = _PLAIN_BYTES.translate(None, b',"')
+"""What a batch's bytes are left with when these are deleted is its commas, quotes and control
+characters: for a batch written by the CSV template that needed no quoting, the template's
+commas and line ends alone."""
+
+
+def _template_batch_unchanged(text: str, skeleton: bytes, batch: Sequence[tuple[Any, ...]]) -> bool:
+    """True when `text`, the rows of `batch` each written by a `%s,%s,...` template whose
+    commas and line end are `skeleton`, is what `csv.writer` writes and `spreadsheet_cell`
+    leaves unchanged: no cell with a comma, a quote or a control character (nothing that
+    `csv.writer` quotes), no None (which the template writes as `None`), and what
+    `_csv_batch_unchanged` asks."""
+    data = text.encode()
+    if data.translate(None, _TEMPLATE_PLAIN_BYTES) != skeleton * len(batch):
+        return False
+    if b"None" in data and any(value is None for row in batch for value in row):
+        return False
+    return _no_formula_or_unsafe(text, data.translate(_CSV_STARTS_MARKED, _NOT_CELL_STARTS))
+
+
+def _no_formula_or_unsafe(text: str, marked: bytes) -> bool:
+    """No cell of `text` starts like a formula (in `marked`, its bytes through
+    `_CSV_STARTS_MARKED` with spaces and quotes deleted), and no unsafe character beyond
+    ASCII."""
     if marked.startswith(b"=") or b",=" in marked:
         return False
     return text.isascii() or _BEYOND_ASCII_UNSAFE.search(text) is None
@@ -127,22 +157,32 @@ def write_csv_plain(
     batches: Iterable[Sequence[tuple[Any, ...]]], columns: Sequence[str], out: TextIO
 ) -> int:
     """`write_csv` for rows of plain values (text, numbers, None: what SQLite gives), in
-    batches: the same bytes, at the speed of `csv.writer` (see the module's docstring)."""
+    batches: the same bytes, at C speed. Each batch is written the fastest way that gives the
+    rule's bytes: one `%s,%s,...` template per row when no cell needs quoting or the rule (the
+    common case: `select_list` makes a missing value `''`); else `csv.writer`, when no cell
+    needs the rule (a comma or a quote in an answer); else cell by cell through
+    `spreadsheet_cell`."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([spreadsheet_cell(column) for column in columns])
+    template = ",".join(["%s"] * len(columns)) + "\r\n"
+    skeleton = b"," * (len(columns) - 1) + b"\r\n"
     buffer = io.StringIO()
-    fast = csv.writer(buffer, lineterminator="\r\n")
+    quoting = csv.writer(buffer, lineterminator="\r\n")
     count = 0
     for batch in batches:
+        count += len(batch)
+        text = "".join(map(template.__mod__, batch))
+        if len(columns) > 1 and _template_batch_unchanged(text, skeleton, batch):
+            out.write(text)
+            continue
         buffer.seek(0)
         buffer.truncate()
-        fast.writerows(batch)
+        quoting.writerows(batch)
         text = buffer.getvalue()
         if _csv_batch_unchanged(text, len(batch)):
             out.write(text)
         else:
             writer.writerows([spreadsheet_cell(value) for value in row] for row in batch)
-        count += len(batch)
     return count
 
 
@@ -185,7 +225,7 @@ class Field:
     def select(self, form: Literal["csv", "json"]) -> str:
         """The SQL that gives this column for `form`'s fast writer."""
         if self.kind != "flag":
-            return self.sql
+            return f"ifnull({self.sql}, '')" if form == "csv" else self.sql
         yes, no = ("'yes'", "'no'") if form == "csv" else ("'true'", "'false'")
         return f"CASE WHEN {self.sql} THEN {yes} ELSE {no} END"
 
@@ -193,14 +233,16 @@ class Field:
 def select_list(fields: Sequence[Field], form: Literal["csv", "json"]) -> str:
     """The SELECT list that `write_csv_plain` (form csv) or `write_json_plain` (form json)
     takes its rows from. For JSON, a first column guards the template: a backslash when a value
-    is not of its column's kind (a text where a number belongs, an infinite number), so that
-    the batch goes the slow way."""
+    is not of its column's kind (a text where a number belongs, an infinite number, None), so
+    that the batch goes the slow way."""
     columns = [field.select(form) for field in fields]
     if form == "csv":
         return ", ".join(columns)
+    # By SQLite's order of types (NULL < numbers < text < blob), in comparisons alone: no
+    # function call per value (typeof, abs), which cost more than the rest of the query.
     kinds = {
-        "text": "typeof({0}) = 'text'",
-        "number": "(typeof({0}) = 'integer' OR typeof({0}) = 'real' AND abs({0}) <= 1.7e308)",
+        "text": "{0} >= '' AND {0} < X''",
+        "number": "{0} BETWEEN -1.7e308 AND 1.7e308",
         "flag": "1",
     }
     guard = " AND ".join(kinds[field.kind].format(field.sql) for field in fields)

@@ -23,7 +23,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.engine.model import AnyQuestion
 from quiz.engine.storefile import (
     FileIdentity,
     StoreError,
@@ -37,6 +36,7 @@ from quiz.engine.storeopen import OPEN_ATTEMPTS, IntegrityCheck, StoreFile
 from quiz.engine.storeschema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    from quiz.engine.model import AnyQuestion  # annotations only: reports never load the types
     from quiz.engine.review import ReviewRow  # defined with the review logic, loaded later
 
 __all__ = [
@@ -378,11 +378,28 @@ class Store:
         self, sql: str, parameters: Sequence[Any] = (), size: int = 2000
     ) -> Iterator[list[tuple[Any, ...]]]:
         """Rows of a read-only query as plain tuples, `size` at a time: for reports written at
-        the speed of the C code that writes them (see quiz.engine.report_output)."""
+        the speed of the C code that writes them (see quiz.engine.report_output).
+
+        On a store opened with `check_later` whose integrity check runs, the query starts at
+        once (SQLite sorts a year of answers while the check reads the file, each in its own
+        thread) and the first batch waits for the check's verdict: a damaged file is replaced
+        as `open` would have replaced it (`take_notice` says so) and the query runs on the new
+        one. No row of a damaged file is ever given. A sort (a year of answers in time order)
+        has a helper thread (`PRAGMA threads`): a second core, where there is one, sorts too."""
         with self._uses:
             self._following()
+            self.connection.execute("PRAGMA threads = 1")
             cursor = self.connection.cursor()
-            cursor.execute(sql, parameters)
+            try:
+                cursor.execute(sql, parameters)
+            except sqlite3.DatabaseError:
+                if not self.found_damage(wait=None):
+                    raise
+            if self.found_damage(wait=None):
+                cursor.close()  # the damaged file's last use: closed, its WAL goes back in it
+                self.replace_damaged()
+                cursor = self.connection.cursor()
+                cursor.execute(sql, parameters)
             while batch := cursor.fetchmany(size):
                 yield batch
 

@@ -38,12 +38,13 @@ FIELDS = (
 COLUMNS = tuple(field.name for field in FIELDS)
 TRICKY = "".join(sorted(UNSAFE_CHARACTERS)) + "".join(FORMULA_STARTS) + " ,\"\\'aZ9é—Жﾟ"
 texts = st.text(alphabet=st.sampled_from(TRICKY), max_size=6) | st.sampled_from(
-    ["Ann", "Жанна", "O'Brien", "44, 64", "-3", " =1", "=HYPERLINK(1)", ""]
+    ["Ann", "Жанна", "O'Brien", "44, 64", "-3", " =1", "=HYPERLINK(1)", "", "None", 'say "hi"']
 )
 values = (
     texts
     | st.integers(-(10**12), 10**12)
     | st.floats(allow_nan=False)
+    | st.sampled_from([0.1 + 0.2, 1e16, 1e-7, 2.5e-324, float("inf"), -0.0])
     | st.none()
     | st.binary(max_size=3)
 )
@@ -92,6 +93,19 @@ def test_csv_batches_give_the_rules_bytes(rows: list[tuple[Any, ...]], size: int
 
 @settings(max_examples=300, deadline=None)
 @given(rows=rows_strategy, size=st.integers(1, 5))
+def test_csv_batches_of_any_values_give_the_rules_bytes(
+    rows: list[tuple[Any, ...]], size: int
+) -> None:
+    """Batches not made by `select_list` (None as itself, `None` as text, any type): the
+    template's `None` and `repr` never differ from `csv.writer`'s."""
+    batches = [rows[start : start + size] for start in range(0, len(rows), size)]
+    out = io.StringIO()
+    assert write_csv_plain(batches, COLUMNS, out) == len(rows)
+    assert out.getvalue() == _slow_csv(rows)
+
+
+@settings(max_examples=300, deadline=None)
+@given(rows=rows_strategy, size=st.integers(1, 5))
 def test_json_batches_give_write_jsons_bytes(rows: list[tuple[Any, ...]], size: int) -> None:
     db = _store([(n, *row) for n, row in enumerate(rows)])
     batches = _batches(db, "json", size)
@@ -130,3 +144,56 @@ def test_clean_batches_take_the_fast_way_and_hostile_ones_the_rule(monkeypatch: 
     assert "'=HYPERLINK(1)" in out.getvalue()
     parsed = list(csv.reader(io.StringIO(out.getvalue())))
     assert parsed[1] == ["Ann", "0", "an answer", "yes", "4.5"]
+
+
+def test_each_batch_takes_the_fastest_way_that_gives_the_rules_bytes(monkeypatch: Any) -> None:
+    """A clean batch is written by the template; a comma, a quote or None sends its batch to
+    `csv.writer` (the cell quoted or empty, not neutralised); a formula sends its batch on to
+    the rule, cell by cell. `None` as text is text: the template writes it."""
+    ways: list[str] = []
+    rule_calls: list[Any] = []
+
+    def spied(name: str) -> Any:
+        check = getattr(report_output, name)
+
+        def spy(*args: Any) -> bool:
+            passed = bool(check(*args))
+            ways.append(f"{name} {'passed' if passed else 'failed'}")
+            return passed
+
+        return spy
+
+    def counted_cell(value: Any) -> str:
+        rule_calls.append(value)
+        return spreadsheet_cell(value)
+
+    for name in ("_template_batch_unchanged", "_csv_batch_unchanged"):
+        monkeypatch.setattr(report_output, name, spied(name))
+    monkeypatch.setattr(report_output, "spreadsheet_cell", counted_cell)
+    batches = [
+        [("Ann", 1, "an answer", "yes", 4.5), ("Bo", 2, "x", "no", 0.1 + 0.2)],
+        [("Cy", 3, "Astana, Almaty", "yes", 1.0), ("Di", 4, 'say "hi"', "no", 2.0)],
+        [("Ed", 5, "=HYPERLINK(1)", "no", 2.25)],
+        [("Fi", 6, None, "no", 3.0)],
+        [("Gus", 7, "None of the above", "yes", 1.5)],
+    ]
+    out = io.StringIO()
+    assert write_csv_plain(batches, COLUMNS, out) == 7
+    template, csv_writer = "_template_batch_unchanged", "_csv_batch_unchanged"
+    assert ways == [
+        f"{template} passed",
+        f"{template} failed",
+        f"{csv_writer} passed",
+        f"{template} failed",
+        f"{csv_writer} failed",
+        f"{template} failed",
+        f"{csv_writer} passed",
+        f"{template} passed",
+    ]
+    assert len(rule_calls) == 2 * len(COLUMNS)  # the header, and the formula's batch
+    assert out.getvalue() == _slow_csv([row for batch in batches for row in batch])
+    parsed = list(csv.reader(io.StringIO(out.getvalue())))
+    assert parsed[2] == ["Bo", "2", "x", "no", "0.30000000000000004"]
+    assert parsed[3][2] == "Astana, Almaty" and parsed[4][2] == 'say "hi"'
+    assert parsed[5][2] == "'=HYPERLINK(1)" and parsed[6][2] == ""
+    assert parsed[7][2] == "None of the above"

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -20,9 +21,11 @@ from quiz.engine.loader import load_bank
 from quiz.engine.model import Bank
 from quiz.engine.paths import store_path
 from quiz.engine.recording import GameRecorder
+from quiz.engine.reports import ANSWER_COLUMNS
 from quiz.engine.session import GameSettings
-from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store
+from quiz.engine.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreError
 from quiz.engine.storeschema import COLUMNS, columns_made_by_migrations
+from tests.engine.test_store import _damage_a_page_deep_inside
 
 DATA = Path(__file__).parent.parent / "data"
 ROOT = Path(__file__).parent.parent.parent
@@ -306,3 +309,68 @@ def _damage_middle_page(path: Path) -> None:
 
 def test_the_columns_checked_at_every_start_are_those_the_migrations_make() -> None:
     assert columns_made_by_migrations() == COLUMNS
+
+
+@pytest.mark.parametrize(
+    "sql",
+    ["SELECT answer FROM answers ORDER BY answered_at", "SELECT name FROM players"],
+    ids=["reads the damage", "reads around it"],
+)
+def test_a_query_started_during_the_check_gives_no_row_of_a_damaged_file(
+    sql: str, tmp_path: Path, bank: Bank
+) -> None:
+    path = tmp_path / "quiz.db"
+    _damage_a_page_deep_inside(path, bank)
+    store = Store.open(path, check_later=True).store
+    store.start_integrity_check()  # as `quiz report --format csv` does: its query starts at once
+    rows = [row for batch in store.batches(sql, (), 50) for row in batch]
+    assert rows == []  # the new store's: none of the damaged file's
+    notice = store.take_notice()
+    assert notice is not None and "damaged" in notice and "moved to" in notice
+    assert len(list(tmp_path.glob("quiz.db.corrupt-*"))) == 1
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+@pytest.mark.parametrize("to_file", [True, False], ids=["to a file", "printed"])
+def test_a_report_of_a_damaged_file_says_so_and_shows_none_of_it(
+    form: str, to_file: bool, tmp_path: Path, bank: Bank, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`quiz report --format csv|json` reads while the integrity check runs: damage deep in the
+    file is still found before a row is written, and the report is of the new store, as when
+    the check ran first."""
+    path = store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _damage_a_page_deep_inside(path, bank)
+    target = tmp_path / f"answers.{form}"
+    code = main(["report", "--format", form, *(["-o", str(target)] if to_file else [])])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "Traceback" not in out + err
+    assert "damaged" in err and "moved to" in err
+    text = target.read_text(encoding="utf-8-sig") if to_file else out
+    if form == "csv":
+        assert text.splitlines() == [",".join(ANSWER_COLUMNS)]
+    else:
+        assert json.loads(text) == []
+    assert len(list(path.parent.glob("quiz.db.corrupt-*"))) == 1
+
+
+def test_a_damaged_file_that_cannot_be_replaced_during_a_report_gives_one_line(
+    tmp_path: Path, bank: Bank, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = store_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _damage_a_page_deep_inside(path, bank)
+
+    def refused(store: Store) -> None:
+        raise StoreError(f"the scores file {store.path} cannot be written: read-only")
+
+    monkeypatch.setattr(Store, "replace_damaged", refused)
+    target = tmp_path / "answers.csv"
+    assert main(["report", "--format", "csv", "-o", str(target)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip().splitlines() == [
+        f"quiz: the scores file {path} cannot be written: read-only"
+    ]
+    assert not target.exists()  # nothing of the damaged file written
