@@ -158,12 +158,15 @@ def _asking(app: Any, number: int) -> Callable[[], bool]:
 
 
 async def quiz(paths: list[str]) -> None:
-    app = _quiz_app(paths)  # first, as `quiz play` does: Textual loads while banks are checked
-    frames = Frames(app)
-    frames.expect(_asking(app, 1))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await frames.shown()
-        await pilot.pause()
+    from quiz.startup import collector_paused
+
+    with collector_paused():  # as `quiz play` runs its game
+        app = _quiz_app(paths)  # first, as `quiz play` does: Textual loads while banks are checked
+        frames = Frames(app)
+        frames.expect(_asking(app, 1))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await frames.shown()
+            await pilot.pause()
     _report(ready=frames.shown_wall, cpu=frames.shown_cpu)
 
 
@@ -212,7 +215,13 @@ async def keys_quiz(path: str, questions: int) -> None:
     feedback, and the continue key to the frame showing the next question, timed for the first
     and last `TIMED` questions (each after the app has gone idle); the questions between are
     played as fast as the app takes the keys, each step awaited at its frame."""
-    app = _quiz_app([path], count=questions)
+    from quiz.startup import collector_paused
+
+    with collector_paused():  # as `quiz play` runs its game (resumed at its first frame)
+        await _play_by_keys(questions, _quiz_app([path], count=questions))
+
+
+async def _play_by_keys(questions: int, app: Any) -> None:
     from quiz.ui.widgets.feedback import FeedbackPanel
 
     frames = Frames(app)
