@@ -118,7 +118,9 @@ class LintSilence(TypedDict):
 LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, kw_only=True)
+# Abstract: each type's own dataclass makes its `__init__`, `__repr__` and `__eq__`, so none is
+# made here (each costs an `exec` at import, on the game's start-up path).
+@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class QuestionBase(ABC):
     """The fields every question has, and the interface each type implements."""
 
