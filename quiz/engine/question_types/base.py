@@ -118,8 +118,9 @@ class LintSilence(TypedDict):
 LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
 
 
-# Abstract: each type's own dataclass makes its `__init__`, `__repr__` and `__eq__`, so none is
-# made here (each costs an `exec` at import, on the game's start-up path).
+# Abstract: each type's own dataclass makes its `__init__` and `__eq__`, so none is made here;
+# the types' `__repr__` is this class's, by id (`repr=False` in each type's decorator). Each
+# method a dataclass makes costs an `exec` at import, on the game's start-up path.
 @dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class QuestionBase(ABC):
     """The fields every question has, and the interface each type implements."""
@@ -150,6 +151,10 @@ class QuestionBase(ABC):
     """A verbatim excerpt of the source that proves the answer."""
     lint: LintSilence | None = None
     """Lint rules silenced for this question, with the reason (see `quiz lint`)."""
+
+    def __repr__(self) -> str:
+        """`ChoiceQuestion(id='red-planet')`: which question, without its texts."""
+        return f"{type(self).__name__}(id={self.id!r})"
 
     @property
     def kind(self) -> str:

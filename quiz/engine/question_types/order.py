@@ -26,7 +26,7 @@ ARROW = " → "
 """Between the items of an order written on one line (feedback, results, reports)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)  # QuestionBase's: by id
 class OrderQuestion(QuestionBase):
     """Put the items in order."""
 

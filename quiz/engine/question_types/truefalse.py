@@ -24,7 +24,7 @@ def _said(response: Response) -> bool:
     return str(response).strip().casefold() == "true"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)  # QuestionBase's: by id
 class TrueFalseQuestion(QuestionBase):
     """Is the statement true or false?"""
 
