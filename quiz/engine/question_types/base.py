@@ -18,7 +18,7 @@ import json
 import random
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol
 
 from typing_extensions import TypedDict  # pydantic reads typing's own only from Python 3.12
@@ -118,9 +118,10 @@ class LintSilence(TypedDict):
 LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
 
 
-# Abstract: each type's own dataclass makes its `__init__` and `__eq__`, so none is made here;
-# the types' `__repr__` is this class's, by id (`repr=False` in each type's decorator). Each
-# method a dataclass makes costs an `exec` at import, on the game's start-up path.
+# Abstract: each type's own dataclass makes its `__init__`, so none is made here; the types'
+# `__repr__` (by id) and `__eq__` (by value) are this class's, one for all (`repr=False,
+# eq=False` in each type's decorator). Each method a dataclass makes is compiled by an `exec`
+# as its module is imported, on the game's start-up path: see docs/architecture.md.
 @dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class QuestionBase(ABC):
     """The fields every question has, and the interface each type implements."""
@@ -155,6 +156,13 @@ class QuestionBase(ABC):
     def __repr__(self) -> str:
         """`ChoiceQuestion(id='red-planet')`: which question, without its texts."""
         return f"{type(self).__name__}(id={self.id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        """Questions of the same type with the same fields are equal, as dataclasses are.
+        (Defining `__eq__` makes them unhashable, which most were already: they hold lists.)"""
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
 
     @property
     def kind(self) -> str:
