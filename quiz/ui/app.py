@@ -167,7 +167,7 @@ class QuizApp(App[None]):
         assert self.watcher is not None
         library = self.watcher.load()
         if library.errors or not library.banks:
-            self.push_screen(ErrorsScreen(self.watcher, library.errors), self._preview)
+            self.push_screen(self.sized(ErrorsScreen(self.watcher, library.errors)), self._preview)
         else:
             self._preview(library.banks)
 
@@ -176,7 +176,7 @@ class QuizApp(App[None]):
             self.banks = banks
             session = preview_session(banks, self.settings, self.clock)
             self.session = session
-            self.push_screen(GameScreen(session, self.watcher), self._finished)
+            self.push_screen(self.sized(GameScreen(session, self.watcher)), self._finished)
 
     def play(self, session: Session) -> None:
         """Play a session, then show its results."""
@@ -185,9 +185,10 @@ class QuizApp(App[None]):
 
     def sized(self, screen: AnyScreen) -> AnyScreen:
         """`screen` with the class of the terminal's height already set (`-short` or `-tall`, see
-        `VERTICAL_BREAKPOINTS`). Textual sets it when the screen is first resized, after its
-        widgets were styled, and then styles them all again (1% of the game's start-up); set
-        before, that resize finds nothing to change (and corrects the class if it differs)."""
+        `VERTICAL_BREAKPOINTS`); the app pushes every screen so. Textual sets it when the screen
+        is first resized, after its widgets were styled, and then styles them all again (1% of
+        the game's start-up); set before, that resize finds nothing to change (and corrects the
+        class if it differs)."""
         breakpoints = sorted(self.VERTICAL_BREAKPOINTS, reverse=True)  # as Textual reads them
         height = next((name for rows, name in breakpoints if self.size.height >= rows), None)
         screen.update_classes({name: name == height for _, name in breakpoints}, update=False)
@@ -195,7 +196,7 @@ class QuizApp(App[None]):
 
     def _finished(self, session: Session | None) -> None:
         if session is not None:
-            self.push_screen(ResultsScreen(session), self._next_step)
+            self.push_screen(self.sized(ResultsScreen(session)), self._next_step)
 
     def _next_step(self, step: NextStep | None) -> None:
         session = self.session
