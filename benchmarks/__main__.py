@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import itertools
 import json
@@ -78,11 +79,14 @@ def _run_probe(
     )
 
 
-def probe(what: str, *args: str, home: Path) -> dict[str, object]:
-    """Run one probe process with QUIZ_HOME set; return its JSON line, with `elapsed`: the
-    seconds from starting the process to its first frame."""
+def probe(
+    what: str, *args: str, home: Path, environment: dict[str, str] | None = None
+) -> dict[str, object]:
+    """Run one probe process with QUIZ_HOME (and `environment`) set; return its JSON line, with
+    `elapsed`: the seconds from starting the process to its first frame."""
     spawned = time.time()  # the probe reports the wall-clock time of its first frame
-    result = _run_probe([sys.executable, "-m", "benchmarks.probe", what, *args], home)
+    command = [sys.executable, "-m", "benchmarks.probe", what, *args]
+    result = _run_probe(command, home, **(environment or {}))
     if result.returncode != 0:
         raise SystemExit(f"probe {what} failed:\n{result.stderr[-3000:]}")
     data: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
@@ -134,11 +138,13 @@ def validate_cold(folder: Path, home: Path) -> float:
     return elapsed
 
 
-def startup(folder: Path | None, home: Path, *, cold: bool) -> tuple[float, int]:
+def startup(
+    folder: Path | None, home: Path, *, cold: bool, environment: dict[str, str] | None = None
+) -> tuple[float, int]:
     """Process start to the first question on screen, and the peak memory (KiB)."""
     if cold:
         shutil.rmtree(home / "cache", ignore_errors=True)
-    data = probe("quiz", *([str(folder)] if folder else []), home=home)
+    data = probe("quiz", *([str(folder)] if folder else []), home=home, environment=environment)
     return float(data["elapsed"]), int(data["peak_kib"])  # type: ignore[call-overload]
 
 
@@ -247,6 +253,9 @@ def measure(
 
     key_rows, key_lines = key_presses(work, home)
     rows += key_rows
+    speedup_rows, speedup_lines = speedups(work, home, runs)
+    rows += speedup_rows
+    key_lines += speedup_lines
     report_rows, report_lines = reports(work, runs, quick)
     rows += report_rows
 
@@ -282,6 +291,8 @@ def measure_only(
         return key_presses(work, home)
     if part == "reports":
         return reports(work, runs, quick=True)
+    if part == "speedups":
+        return speedups(work, home, runs)
     hello(home)
     startup(None, home, cold=False)
     ours, floors = [], []
@@ -339,6 +350,52 @@ def key_presses(work: Path, home: Path) -> tuple[list[Row], list[str]]:
         f"{worst / label:.2f}× the one-label floor ({label * 1000:.1f} ms, no target)",
     ]
     return rows, lines
+
+
+SPEEDUPS_OFF = {"TEXTUAL_SPEEDUPS": "0"}
+"""Textual uses `textual-speedups` (its Rust geometry classes) when it is installed, unless
+this is set."""
+
+
+def speedups(work: Path, home: Path, runs: int) -> tuple[list[Row], list[str]]:
+    """Issue 18's trial of `textual-speedups`: the bundled start-up, its peak memory, and the
+    key presses of a game of 60 match questions (the slowest type), with it (as installed) and
+    without it (TEXTUAL_SPEEDUPS=0), runs alternating. Rows without a target: the floor is the
+    same figure without it, so a ratio under 1 is a gain."""
+    if importlib.util.find_spec("textual_speedups") is None:
+        return [], ["textual-speedups: not installed, not measured"]
+    game = work / "game-60-match"
+    write_library(game, 1, 60, seed=7, types=("match",))
+    startup(None, home, cold=False)
+    with_, without, keys_with, keys_without = [], [], [], []
+    for _ in range(5 * runs):
+        without.append(startup(None, home, cold=False, environment=SPEEDUPS_OFF))
+        with_.append(startup(None, home, cold=False))
+    for _ in range(2):
+        for environment, timings in ((SPEEDUPS_OFF, keys_without), ({}, keys_with)):
+            keys = probe("keys-quiz", str(game), "60", home=home, environment=environment)
+            timings += [*keys["answer"], *keys["next"]]  # type: ignore[misc]
+    rows = [
+        Row(
+            "with textual-speedups: start-up, bundled bank",
+            statistics.median(t for t, _ in with_),
+            statistics.median(t for t, _ in without),
+        ),
+        Row(
+            "with textual-speedups: start-up peak memory",
+            statistics.median(k for _, k in with_) / 1024,
+            statistics.median(k for _, k in without) / 1024,
+            unit="MiB",
+        ),
+        Row(
+            "with textual-speedups: key press, match",
+            statistics.median(keys_with),
+            statistics.median(keys_without),
+            unit="ms",
+        ),
+    ]
+    gains = ", ".join(f"{row.figure.split(': ')[1]} {row.ratio:.2f}×" for row in rows)
+    return rows, [f"textual-speedups, with against without: {gains} (under 1× is a gain)"]
 
 
 def reports(work: Path, runs: int, quick: bool) -> tuple[list[Row], list[str]]:
@@ -506,7 +563,7 @@ def main() -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("startup", "keys", "reports"),
+        choices=("startup", "keys", "reports", "speedups"),
         help="only the bundled start-ups, the key presses or the reports (while working on one)",
     )
     parser.add_argument(

@@ -72,7 +72,10 @@ def next_review(
     from fsrs import Card
 
     same = bool(rows) and rows[0]["question_hash"] == fingerprint
-    card = Card.from_json(rows[0]["card"]) if same else Card()
+    # A new card is given its id (fsrs's own, the time in milliseconds, is made unique by
+    # sleeping a millisecond in the constructor: in the player's key press). Cards are found
+    # by player, bank and question here; the id is never read.
+    card = Card.from_json(rows[0]["card"]) if same else Card(card_id=int(when.timestamp() * 1000))
     card, _ = _scheduler().review_card(card, rating(correct, hint_used), when)
     row = ReviewRow(player_id, bank, question.id, fingerprint, card.to_json(), timestamp(card.due))
     due: datetime = card.due

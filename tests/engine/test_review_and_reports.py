@@ -82,6 +82,20 @@ class TestReview:
         again = record_review(store, "Ann", "demo", right, True, False, due_right)
         assert again - due_right > due_right - T0  # each right answer waits longer
 
+    def test_a_first_answer_never_waits(
+        self, store: Store, bank: Bank, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An answer is recorded in the player's key press: nothing in it may sleep (fsrs's
+        `Card()` sleeps a millisecond to make its default id unique)."""
+        import time
+
+        def no_sleep(seconds: float) -> None:
+            raise AssertionError(f"slept {seconds} s while recording an answer")
+
+        monkeypatch.setattr(time, "sleep", no_sleep)
+        for question in bank.questions:
+            record_review(store, "Ann", "demo", question, True, False, T0)
+
     def test_due_questions_most_overdue_first(self, store: Store, bank: Bank, clock: Clock) -> None:
         play(store, bank, "Ann", right={"khorgos"})
         plan = plan_review(store, "Ann", [bank], T0)

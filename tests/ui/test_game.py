@@ -177,18 +177,37 @@ async def test_the_feedback_keeps_its_keys_after_a_dialog_or_a_restored_focus() 
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is screen and app.focused is None  # no hidden widget takes the keys
-        await pilot.press("enter")
+        assert app.screen is screen
+        await pilot.press("enter")  # the hidden answer widget, focused again, takes no keys
         await pilot.pause()
         assert screen.session.number == 2 and not screen.session.answered
         answered = screen.session.current.question.input
         await answer_current(pilot, right=False)
         screen.query_one(f"#{answered}").focus()  # as a terminal regaining focus restores it
         await pilot.pause()
-        assert app.focused is None
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.number == 3
+
+
+async def test_a_typed_answer_s_feedback_takes_space_and_q_as_the_screen_s_keys() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await advance_to(pilot, kind="text")
+        await answer_current(pilot, right=True)
+        typed = screen.query_one("#typed", Input)
+        assert app.focused is typed  # kept, hidden: a focus change would redraw the screen
+        assert str(screen.query_one(KeyBar).render()) == " ⏎ Next  q Quit "
+        given, number = typed.value, screen.session.number
+        await pilot.press("x")
+        assert typed.value == given  # nothing is typed into the hidden input
+        await pilot.press("space")  # space goes on
+        await pilot.pause()
+        assert screen.session.number == number + 1 and not screen.session.answered
+        await answer_current(pilot, right=True)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
 
 
 async def test_escape_asks_before_quitting_while_typing() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -61,8 +61,8 @@ class GameScreen(Screen[Session]):
     """Plays a session to its end, then dismisses with it (for the results screen)."""
 
     AUTO_FOCUS = ""
-    """Off: the screen gives the focus itself, to the answer widget or, while the feedback
-    shows, to nobody (back from a dialog, Textual would otherwise focus a hidden widget)."""
+    """Off: the screen gives the focus itself, to the answer widget, which keeps it while the
+    feedback shows (hidden, `answered`: its keys off, so they reach the screen's)."""
 
     DEFAULT_CSS = """
     GameScreen {
@@ -93,7 +93,7 @@ class GameScreen(Screen[Session]):
 
     BINDINGS = [
         Binding(HINT_KEY, "hint", "Hint (halves points)", key_display="?", priority=True),
-        # While the feedback shows (nothing has the focus then): go on, or scroll the feedback.
+        # While the feedback shows (the hidden answer widget takes no keys): go on, or scroll.
         Binding("enter", "continue", "Next"),
         Binding("space", "continue", "Next", show=False),
         *[
@@ -226,6 +226,7 @@ class GameScreen(Screen[Session]):
         how.display = True
         widget = await self._answer_input(question.input)
         assert isinstance(widget, AnswerInput)
+        widget.answered = False
         widget.show(asked)
         widget.focus()
         self.query_one("#question", VerticalScroll).scroll_home(animate=False)
@@ -242,7 +243,7 @@ class GameScreen(Screen[Session]):
         if action in ("continue", "scroll_feedback"):
             return self.session.answered
         if action == "quit_game":
-            typing = isinstance(self.focused, Input)
+            typing = isinstance(self.focused, Input) and not self.session.answered
             return typing if parameters == ("typing",) else not typing
         return True
 
@@ -305,18 +306,12 @@ class GameScreen(Screen[Session]):
         panel = await self._feedback_panel()
         panel.show(outcome)
         panel.display = True
-        # The keys come to the screen while the feedback shows. Unfocused now, not after the
-        # next frame as `blur()` would: a focus change redraws the whole screen, and this way
-        # the answer costs one redraw instead of two.
-        self.set_focus(None)
+        # The keys come to the screen while the feedback shows: the answer widget keeps the
+        # focus (a focus change restyles it, and redraws it twice) but takes no keys.
+        widget = self.answer_input
+        if widget is not None:
+            widget.answered = True
         self.refresh_bindings()
-
-    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
-        """While the feedback shows, the keys belong to the screen: a hidden answer widget that
-        gets the focus back (Textual restores it when the terminal or a browser tab regains
-        focus, for one) gives it up again, or Enter would go to it and the game would stall."""
-        if self.session.answered:
-            self.set_focus(None)
 
     def action_scroll_feedback(self, action: str) -> None:
         """Scroll the feedback panel (`action`: one of its scrolling actions)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, assert_never
 
+from textual import events
 from textual.message import Message
 
 from quiz.engine.question_types.base import InputKind, Response
@@ -36,6 +37,30 @@ class AnswerInput:
         def __init__(self, response: Response) -> None:
             self.response = response
             super().__init__()
+
+    answered = False
+    """Set by the game screen while an answer's feedback shows. The widget, hidden, keeps the
+    focus (giving it up and taking it back restyles the widget, about 2 ms of each key press),
+    so meanwhile it offers no keys and takes none: they go on to the screen's."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """None of the widget's keys while `answered` (nor in the key bar)."""
+        if self.answered:
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc,no-any-return]
+
+    def on_key(self, event: events.Key) -> None:
+        """While `answered`, the widget's own handling of keys is skipped (an input would type
+        them): they go on to the screen's (`Space` goes on to the next question)."""
+        if self.answered:
+            event.prevent_default()
+
+    def on_hide(self, event: events.Hide) -> None:
+        """Keep the focus while an answer's feedback hides the widget: Textual blurs a widget it
+        hides (its default action), and giving the focus up and taking it back restyles the
+        widget and redraws the whole screen."""
+        if self.answered:
+            event.prevent_default()
 
     def show(self, asked: Asked) -> None:
         """Get ready for a question, in place: its options shown, nothing picked or typed."""

@@ -117,11 +117,14 @@ class OrderList(AnswerInput, OptionList):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`Space` picks up, or puts down when an item is carried (the footer says which)."""
+        allowed = super().check_action(action, parameters)
+        if not allowed:
+            return allowed
         if action == "pick_up":
             return self.picked_up is None
         if action == "put_down":
             return self.picked_up is not None
-        return True
+        return allowed
 
     def action_pick_up(self) -> None:
         """Pick up the highlighted item: `↑`/`↓` then carry it."""

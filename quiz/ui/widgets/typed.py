@@ -18,6 +18,7 @@ class TypedAnswer(AnswerInput, Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, placeholder="Type your answer, then press Enter")
+        self._answered = False
 
     NOT_TYPED = frozenset("?")
     """Characters left to the screen's keys (`?` asks for the hint): answers are compared
@@ -25,8 +26,22 @@ class TypedAnswer(AnswerInput, Input):
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """Printable keys are typed, but for `NOT_TYPED`: those reach the screen's bindings
-        (and the footer offers them while the input has the focus)."""
-        return character not in self.NOT_TYPED and super().check_consume_key(key, character)
+        (and the footer offers them while the input has the focus). None once answered."""
+        return (
+            not self.answered
+            and character not in self.NOT_TYPED
+            and super().check_consume_key(key, character)
+        )
+
+    @property
+    def answered(self) -> bool:
+        """`AnswerInput.answered`; the cursor stops blinking meanwhile (the input is hidden)."""
+        return self._answered
+
+    @answered.setter
+    def answered(self, answered: bool) -> None:
+        self._answered = answered
+        self.cursor_blink = not answered
 
     def show(self, asked: Asked) -> None:
         """Empty, for a new answer."""
