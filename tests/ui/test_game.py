@@ -64,8 +64,10 @@ async def test_wrong_answer_shows_the_right_one_the_feedback_and_the_source() ->
         verdict = text_of(pilot, "#verdict")
         assert "✘ Wrong." in verdict and "Right answer: $95 billion" in verdict
         assert "Your answer: $64 billion" in verdict
-        assert "European Union's figure" in text_of(pilot, "#choice-feedback")
-        assert "France 24" in text_of(pilot, "#source-line")
+        teaching = text_of(pilot, "#teaching")
+        assert "Why: China is now the region's largest trading partner" in teaching
+        assert "About your choice: That is the European Union's figure" in teaching
+        assert "Source: China’s Xi Visits Kazakhstan" in teaching and "France 24" in teaching
         passage = screen.query_one("#passage")
         content = passage.render()
         plain = str(content)
@@ -146,7 +148,7 @@ async def test_review_mistakes_replays_only_the_missed_questions() -> None:
         assert isinstance(review, GameScreen)
         assert [a.question.id for a in review.session.asked] == missed
         await answer_current(pilot, right=True)
-        assert text_of(pilot, "#explanation").startswith("Why: ")
+        assert text_of(pilot, "#teaching").startswith("Why: ")
 
 
 async def test_quit_asks_first_and_no_keeps_playing() -> None:
@@ -253,7 +255,7 @@ async def test_bank_text_is_never_markup(write_bank) -> None:  # type: ignore[no
         await pilot.press(str(link + 1), "enter")
         await pilot.pause()
         assert app.is_running
-        assert "[i]because[/i]" in text_of(pilot, "#explanation")
+        assert "[i]because[/i]" in text_of(pilot, "#teaching")
         assert "[link=https://x.test]a[/link]" in text_of(pilot, "#verdict")
 
 

@@ -53,6 +53,16 @@ def verdict_content(outcome: Outcome) -> Content:
     return Content("\n").join(lines)
 
 
+def teaching_content(outcome: Outcome) -> Content:
+    """Why the answer is right, what the player's choice was (if the bank says), and the source
+    the evidence beneath comes from: paragraphs separated by blank lines."""
+    lines = [Content.assemble(("Why: ", "bold"), outcome.asked.question.explanation)]
+    if outcome.feedback:
+        lines.append(Content.assemble(("About your choice: ", "bold"), " ".join(outcome.feedback)))
+    lines.append(source_line(outcome))
+    return Content("\n\n").join(lines)
+
+
 def source_line(outcome: Outcome) -> Content:
     """`Source: title — publisher`, or `Evidence` when the bank names no source."""
     source = outcome.asked.bank.source
@@ -69,7 +79,8 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
 
     It never takes the focus: the game screen binds the keys that scroll it and go on, so that
     showing it restyles nothing but itself (a focus change restyles the whole panel, a quarter
-    of the time an answer takes to show).
+    of the time an answer takes to show). Its text is in as few widgets as its looks allow
+    (each widget shown costs its own layout and drawing, in the key press that shows them).
     """
 
     DEFAULT_CSS = """
@@ -83,11 +94,8 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
         &.-wrong {
             border: round $error;
         }
-        Static, BreakdownTable {
+        #verdict, BreakdownTable {
             margin-bottom: 1;
-        }
-        #source-line {
-            margin-bottom: 0;
         }
     }
     """
@@ -95,9 +103,7 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         yield Static(id="verdict")
         yield BreakdownTable(id="breakdown")
-        yield Static(id="explanation")
-        yield Static(id="choice-feedback")
-        yield Static(id="source-line")
+        yield Static(id="teaching")
         yield Passage(id="passage")
 
     def show(self, outcome: Outcome) -> None:
@@ -107,13 +113,6 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
         self.query_one("#verdict", Static).update(verdict_content(outcome))
         breakdown = outcome.verdict.breakdown if shows_breakdown(outcome) else None
         self.query_one(BreakdownTable).show(breakdown)
-        why = Content.assemble(("Why: ", "bold"), outcome.asked.question.explanation)
-        self.query_one("#explanation", Static).update(why)
-        feedback = self.query_one("#choice-feedback", Static)
-        notes = outcome.feedback
-        feedback.display = bool(notes)
-        if notes:
-            feedback.update(Content.assemble(("About your choice: ", "bold"), " ".join(notes)))
-        self.query_one("#source-line", Static).update(source_line(outcome))
+        self.query_one("#teaching", Static).update(teaching_content(outcome))
         self.query_one(Passage).show(outcome.asked.passage())
         self.scroll_home(animate=False)
