@@ -3,22 +3,38 @@ the first screen is drawn.
 
 Starting a game makes a few hundred thousand objects (Textual's modules, the screens, the
 banks) and next to no garbage, yet Python's cycle collector walks them over and over while they
-are made: about a thirtieth of start-up. `pause_collector` stops it as a game starts;
-`resume_collector`, called once the first screen is drawn, moves every object made so far to
-the permanent generation (`gc.freeze`), so that the collections that run during play only walk
-what play makes, and starts the collector again. Memory is freed by reference counting all the
-while.
+are made: about a thirtieth of start-up. `quiz play` runs the game inside `collector_paused()`,
+the one place the pause begins and the place it is sure to end: the app's
+`resume_collector()`, once the first screen is drawn, is the normal end (it moves every object
+made so far to the permanent generation, `gc.freeze`, so that the collections that run during
+play only walk what play makes, and starts the collector again); leaving the block resumes it
+at the latest, whatever ends the start-up early (an error, nothing to play, a game closed
+before its first frame). Memory is freed by reference counting all the while.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _paused = False
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cycle collector stopped for the block, unless `resume_collector` restarts it sooner
+    (the game does, at its first frame); running again when the block is left, however."""
+    pause_collector()
+    try:
+        yield
+    finally:
+        resume_collector()
+
+
 def pause_collector() -> None:
-    """Stop the cycle collector until `resume_collector` (no-op if it is already stopped)."""
+    """Stop the cycle collector until `resume_collector` (no-op if it is already stopped: a
+    collector someone else stopped is theirs to restart). Use `collector_paused()`."""
     global _paused
     if gc.isenabled():
         gc.disable()

@@ -258,18 +258,63 @@ def test_commands_print_only_through_the_terminal_safe_helpers() -> None:
         assert not re.search(r"\bprint\(|\.write\(", source), module.name
 
 
-def test_the_cycle_collector_runs_again_whenever_no_game_starts(tmp_path: Path) -> None:
+def test_the_cycle_collector_runs_again_whenever_no_game_starts(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`quiz play` pauses the collector until the game's first screen; when no game starts (an
     error, or nothing due in review) it runs again, as it does once a game is drawn."""
     import gc
 
-    from quiz.cli import CommandError, parse_arguments
-    from quiz.cli.play import prepare_play
+    monkeypatch.setattr("quiz.cli.play.has_terminal", lambda: True)
+    assert gc.isenabled()
+    code, _, err = run(capsys, "play", "--bank", "nothing", str(DATA / "demo.yaml"))
+    assert (code, gc.isenabled()) == (1, True)
+    assert "no bank named 'nothing'" in err
+    code, out, _ = run(
+        capsys, "play", "--mode", "review", "--player", "Nobody", str(DATA / "demo.yaml")
+    )
+    assert (code, gc.isenabled()) == (0, True)
+    assert out.strip()  # it said when a review is due
 
+
+@pytest.mark.parametrize("ending", ["returns", "raises"])
+def test_a_game_that_ends_before_its_first_frame_leaves_the_collector_running(
+    monkeypatch: pytest.MonkeyPatch, ending: str
+) -> None:
+    """The app resumes the collector at its first frame; a game that never draws one (closed at
+    once, or failing as it starts) finds it running again all the same."""
+    import gc
+
+    from quiz.ui.app import QuizApp
+
+    seen: list[bool] = []
+
+    def run_app(app: QuizApp) -> None:
+        seen.append(gc.isenabled())
+        if ending == "raises":
+            raise RuntimeError("the terminal went away")
+
+    monkeypatch.setattr("quiz.cli.play.has_terminal", lambda: True)
+    monkeypatch.setattr(QuizApp, "run", run_app)
+    if ending == "raises":
+        with pytest.raises(RuntimeError):
+            main(["play", "--player", "Ann", str(DATA / "demo.yaml")])
+    else:
+        assert main(["play", "--player", "Ann", str(DATA / "demo.yaml")]) == 0
+    assert seen == [False]  # paused while the game started
     assert gc.isenabled()
-    with pytest.raises(CommandError):
-        prepare_play(parse_arguments(["play", "--bank", "nothing", str(DATA / "demo.yaml")]))
-    assert gc.isenabled()
-    review = ["play", "--mode", "review", "--player", "Nobody", str(DATA / "demo.yaml")]
-    assert prepare_play(parse_arguments(review)) is None
-    assert gc.isenabled()
+
+
+def test_a_collector_stopped_by_someone_else_stays_stopped() -> None:
+    """`collector_paused` restarts only what it stopped."""
+    import gc
+
+    from quiz.startup import collector_paused
+
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -58,6 +58,9 @@ def test_a_type_is_whole_from_its_file_to_its_export(starter: Bank, name: str) -
     # The cache keeps it (flat JSON) and gives it back the same.
     fields = json.loads(json.dumps(vars(question)))
     again = QUESTION_CLASSES[name](**fields)
+    assert again == question and again is not question  # compared by value...
+    assert replace(question, prompt="Another prompt?") != question
+    assert repr(question) == f"{type(question).__name__}(id={question.id!r})"  # ...shown by id
     assert again.fingerprint() == question.fingerprint()
     assert again.answer_text() == question.answer_text()
     # It is asked, and says how to answer.

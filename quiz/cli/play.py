@@ -26,7 +26,7 @@ from quiz.engine.recording import GameRecorder
 from quiz.engine.session import DEFAULT_COUNT, MODES, GameSettings
 from quiz.engine.store import utc_now
 from quiz.engine.warmup import load_in_background
-from quiz.startup import pause_collector, resume_collector
+from quiz.startup import collector_paused
 
 if TYPE_CHECKING:
     from quiz.ui.app import QuizApp
@@ -71,10 +71,13 @@ def run(args: argparse.Namespace) -> int:
             "the game needs a terminal; run it directly, not with its input or output "
             "piped (try 'quiz validate' or 'quiz list')"
         )
-    app = prepare_play(args)
-    if app is None:
-        return 0
-    app.run()
+    # No cycle collection until the game's first frame (QuizApp resumes it then), and the
+    # collector runs again on leaving this block whatever happens: see quiz.startup.
+    with collector_paused():
+        app = prepare_play(args)
+        if app is None:
+            return 0
+        app.run()
     finish_saving(app.recorder)
     return app.return_code or 0
 
@@ -96,18 +99,6 @@ def prepare_play(args: argparse.Namespace) -> QuizApp | None:
     mode with no question due: said so). Raises CommandError when no game can start."""
     if args.watch:
         return _preview(args)
-    pause_collector()  # until the first screen is drawn: QuizApp resumes it then
-    app = None
-    try:
-        app = _game(args)
-        return app
-    finally:
-        if app is None:  # no game will draw a screen (an error, or nothing due): resume it here
-            resume_collector()
-
-
-def _game(args: argparse.Namespace) -> QuizApp | None:
-    """The game app for `quiz play`'s options, as `prepare_play` gives it."""
     finish_loading = load_in_background(args.paths)  # check uncached banks on the other core...
     from quiz.ui.app import QuizApp  # ...while Textual loads (only a game needs it)
 

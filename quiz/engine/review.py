@@ -102,7 +102,7 @@ def prepare_scheduler() -> None:
     _scheduler()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a result, compared by identity
 class ReviewPlan:
     """The questions due for a player, most overdue first, and when the next one falls due."""
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from quiz.engine.model import AnyQuestion
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one event each: compared by identity
 class GameStarted:
     """A player's game began (`game`: the recorder's number for it)."""
 
@@ -26,7 +26,7 @@ class GameStarted:
     at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one event each: compared by identity
 class AnswerGiven:
     """A player answered a question of game `game`."""
 
@@ -42,7 +42,7 @@ class AnswerGiven:
     at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one event each: compared by identity
 class GameFinished:
     """Game `game` (`player`'s, of `bank`) was played to its end."""
 

@@ -10,9 +10,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from quiz.engine.games import mistakes_session, new_session, preview_session, review_session
 from quiz.engine.model import Bank
@@ -30,6 +31,8 @@ from quiz.ui.widgets.answer import SCREEN_HEIGHTS
 
 if TYPE_CHECKING:
     from quiz.engine.watch import FileWatcher
+
+AnyScreen = TypeVar("AnyScreen", bound=Screen[Any])
 
 STORE_MESSAGES_SECONDS = 1.0
 """How often the app asks the recorder for news about saving (see `show_store_messages`)."""
@@ -94,7 +97,8 @@ class QuizApp(App[None]):
         """Show the start screen; the game starts with the settings it returns."""
         from quiz.ui.screens.start import StartScreen
 
-        self.push_screen(StartScreen(self.banks, self.settings, self.store), self._started)
+        start = StartScreen(self.banks, self.settings, self.store)
+        self.push_screen(self.sized(start), self._started)
 
     def _started(self, settings: GameSettings | None) -> None:
         if settings is not None:
@@ -163,7 +167,7 @@ class QuizApp(App[None]):
         assert self.watcher is not None
         library = self.watcher.load()
         if library.errors or not library.banks:
-            self.push_screen(ErrorsScreen(self.watcher, library.errors), self._preview)
+            self.push_screen(self.sized(ErrorsScreen(self.watcher, library.errors)), self._preview)
         else:
             self._preview(library.banks)
 
@@ -172,16 +176,27 @@ class QuizApp(App[None]):
             self.banks = banks
             session = preview_session(banks, self.settings, self.clock)
             self.session = session
-            self.push_screen(GameScreen(session, self.watcher), self._finished)
+            self.push_screen(self.sized(GameScreen(session, self.watcher)), self._finished)
 
     def play(self, session: Session) -> None:
         """Play a session, then show its results."""
         self.session = session
-        self.push_screen(GameScreen(session), self._finished)
+        self.push_screen(self.sized(GameScreen(session)), self._finished)
+
+    def sized(self, screen: AnyScreen) -> AnyScreen:
+        """`screen` with the class of the terminal's height already set (`-short` or `-tall`, see
+        `VERTICAL_BREAKPOINTS`); the app pushes every screen so. Textual sets it when the screen
+        is first resized, after its widgets were styled, and then styles them all again (1% of
+        the game's start-up); set before, that resize finds nothing to change (and corrects the
+        class if it differs)."""
+        breakpoints = sorted(self.VERTICAL_BREAKPOINTS, reverse=True)  # as Textual reads them
+        height = next((name for rows, name in breakpoints if self.size.height >= rows), None)
+        screen.update_classes({name: name == height for _, name in breakpoints}, update=False)
+        return screen  # (styled with its classes when it is mounted)
 
     def _finished(self, session: Session | None) -> None:
         if session is not None:
-            self.push_screen(ResultsScreen(session), self._next_step)
+            self.push_screen(self.sized(ResultsScreen(session)), self._next_step)
 
     def _next_step(self, step: NextStep | None) -> None:
         session = self.session

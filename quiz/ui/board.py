@@ -27,6 +27,15 @@ class BoardApp(App[None]):
     """A live table of games since `since`, refreshed as answers land in the store."""
 
     CSS_PATH = "quiz.tcss"
+    CSS = """
+    #board-summary {
+        padding: 0 1;
+        color: $text-muted;
+    }
+    #board {
+        height: 1fr;
+    }
+    """
     TITLE = "quiz board"
     BINDINGS = [Binding("q,escape", "quit", "Quit"), Binding("r", "refresh", "Refresh now")]
 

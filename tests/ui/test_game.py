@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
 from quiz.ui.screens.confirm import ConfirmScreen
@@ -342,3 +344,17 @@ async def test_what_the_game_needs_is_made_while_question_1_is_read() -> None:
             shown = [w.id for w in screen.query("#answer-area > *") if w.display]
             assert shown == [screen.session.current.question.input]
         assert sorted(w.id or "" for w in screen.query("#answer-area > *")) == made
+
+
+@pytest.mark.parametrize(("size", "height_class"), [((80, 24), "-tall"), ((60, 20), "-short")])
+async def test_a_screen_is_made_with_the_class_of_the_terminals_height(
+    size: tuple[int, int], height_class: str
+) -> None:
+    """The app gives a screen its height class before the screen is styled (Textual would add
+    it at the screen's first resize and style every widget again); the same class Textual gives."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = app.sized(Screen[None]())
+        assert {name for name in screen.classes if name in ("-short", "-tall")} == {height_class}
+        await pilot.pause()
+        assert height_class in app.screen.classes  # the game screen, as Textual left it

@@ -18,7 +18,7 @@ import json
 import random
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, Protocol
 
 from typing_extensions import TypedDict  # pydantic reads typing's own only from Python 3.12
@@ -118,7 +118,11 @@ class LintSilence(TypedDict):
 LintSilence.__pydantic_config__ = STRICT  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, kw_only=True)
+# Abstract: each type's own dataclass makes its `__init__`, so none is made here; the types'
+# `__repr__` (by id) and `__eq__` (by value) are this class's, one for all (`repr=False,
+# eq=False` in each type's decorator). Each method a dataclass makes is compiled by an `exec`
+# as its module is imported, on the game's start-up path: see docs/architecture.md.
+@dataclass(frozen=True, kw_only=True, init=False, repr=False, eq=False)
 class QuestionBase(ABC):
     """The fields every question has, and the interface each type implements."""
 
@@ -148,6 +152,17 @@ class QuestionBase(ABC):
     """A verbatim excerpt of the source that proves the answer."""
     lint: LintSilence | None = None
     """Lint rules silenced for this question, with the reason (see `quiz lint`)."""
+
+    def __repr__(self) -> str:
+        """`ChoiceQuestion(id='red-planet')`: which question, without its texts."""
+        return f"{type(self).__name__}(id={self.id!r})"
+
+    def __eq__(self, other: object) -> bool:
+        """Questions of the same type with the same fields are equal, as dataclasses are.
+        (Defining `__eq__` makes them unhashable, which most were already: they hold lists.)"""
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(self))
 
     @property
     def kind(self) -> str:

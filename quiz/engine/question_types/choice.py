@@ -68,7 +68,7 @@ def read_number(typed: str, options: Sequence[str]) -> str | None:
     return None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class ChoiceQuestion(QuestionBase):
     """Pick the one right choice."""
 

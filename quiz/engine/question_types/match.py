@@ -71,7 +71,7 @@ def _validators() -> tuple[Any, Any]:
     return SchemaValidator(mapping), SchemaValidator(listing)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class MatchQuestion(QuestionBase):
     """Match each left-hand item to its partner."""
 

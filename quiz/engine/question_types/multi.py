@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quiz.engine.checking import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class MultiQuestion(QuestionBase):
     """Pick every right choice, and only those."""
 

@@ -26,7 +26,7 @@ def format_number(value: float) -> str:
     return f"{value:,.6g}" if abs(value) >= 10_000 else f"{value:g}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class NumberQuestion(QuestionBase):
     """Type a number; anything within the tolerance counts."""
 

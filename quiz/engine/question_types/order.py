@@ -26,7 +26,7 @@ ARROW = " → "
 """Between the items of an order written on one line (feedback, results, reports)."""
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class OrderQuestion(QuestionBase):
     """Put the items in order."""
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from quiz.engine.checking import Verdict
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class TextQuestion(QuestionBase):
     """Type a word or a name; case, punctuation and a small typo are forgiven."""
 

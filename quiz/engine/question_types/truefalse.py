@@ -24,7 +24,7 @@ def _said(response: Response) -> bool:
     return str(response).strip().casefold() == "true"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False, eq=False)  # both QuestionBase's
 class TrueFalseQuestion(QuestionBase):
     """Is the statement true or false?"""
 

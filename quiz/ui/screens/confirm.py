@@ -13,6 +13,31 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses True for yes (`y`, Enter on Yes), False for no (`n`, `Escape`)."""
 
+    DEFAULT_CSS = """
+    ConfirmScreen {
+        align: center middle;
+        #dialog {
+            width: 50;
+            max-width: 90%;
+            height: auto;
+            padding: 1 2;
+            border: thick $warning;
+            background: $surface;
+        }
+        #question {
+            text-style: bold;
+        }
+        #buttons {
+            height: auto;
+            margin-top: 1;
+            align: center middle;
+        }
+        Button {
+            margin: 0 1;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),

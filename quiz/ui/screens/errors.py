@@ -26,6 +26,23 @@ def errors_content(errors: Sequence[LoadError]) -> Content:
 class ErrorsScreen(Screen[list[Bank]]):
     """Lists the errors and watches the files; dismisses with the banks once they load cleanly."""
 
+    DEFAULT_CSS = """
+    ErrorsScreen {
+        #errors {
+            padding: 0 2;
+        }
+        #errors-title {
+            text-style: bold;
+            color: $text-error;
+            padding: 1 0 0 0;
+        }
+        #errors-help {
+            color: $text-muted;
+            padding-bottom: 1;
+        }
+    }
+    """
+
     BINDINGS = [Binding("q,escape", "app.quit", "Quit")]
 
     def __init__(self, watcher: FileWatcher, errors: Sequence[LoadError]) -> None:

@@ -75,6 +75,32 @@ def missed_content(player: PlayerScore) -> Content:
 class ResultsScreen(Screen[NextStep]):
     """Dismisses with what the player wants next: play again, review mistakes, new game, quit."""
 
+    DEFAULT_CSS = """
+    ResultsScreen {
+        #results {
+            padding: 0 2;
+        }
+        #results-title {
+            text-style: bold;
+            color: $accent;
+            padding: 1 0;
+        }
+        #results .heading, #results .player-name {
+            text-style: bold underline;
+            margin-top: 1;
+        }
+        #actions {
+            height: auto;
+            dock: bottom;
+            margin-bottom: 1;
+        }
+        #actions Button {
+            margin: 0 1;
+            min-width: 10;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("a", "choose('again')", "Play again"),
         Binding("r", "choose('mistakes')", "Review mistakes"),

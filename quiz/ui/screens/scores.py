@@ -24,6 +24,25 @@ from quiz.ui.widgets.keybar import KeyBar
 class ScoresScreen(Screen[None]):
     """Leaderboards, one bank at a time; `Escape` goes back."""
 
+    DEFAULT_CSS = """
+    ScoresScreen {
+        #scores {
+            padding: 0 2;
+        }
+        #scores-title {
+            text-style: bold;
+            color: $accent;
+            padding: 1 0;
+        }
+        #scores-note {
+            color: $text-muted;
+        }
+        #scores-table {
+            height: 1fr;
+        }
+    }
+    """
+
     BINDINGS = [Binding("escape,q", "app.pop_screen", "Back")]
 
     def __init__(self, store: Store | None, banks: Sequence[Bank]) -> None:

@@ -27,6 +27,48 @@ COUNTS = (5, 10, 20, 50)
 class StartScreen(Screen[GameSettings]):
     """Collects the game's settings and dismisses with them when the player starts."""
 
+    DEFAULT_CSS = """
+    StartScreen {
+        #start {
+            padding: 0 2;
+        }
+        #logo {
+            text-style: bold;
+            color: $accent;
+            content-align: center middle;
+            width: 100%;
+            padding: 1 0 0 0;
+        }
+        #library {
+            content-align: center middle;
+            width: 100%;
+            margin-bottom: 1;
+        }
+        #start Label {
+            margin-top: 1;
+            text-style: bold;
+        }
+        #numbers {
+            height: auto;
+        }
+        #numbers .field {
+            height: auto;
+            width: 1fr;
+        }
+        #start-buttons {
+            height: auto;
+            margin-top: 1;
+        }
+        #start-button {
+            width: 2fr;
+        }
+        #scores-button {
+            width: 1fr;
+            margin-left: 1;
+        }
+    }
+    """
+
     BINDINGS = [
         Binding("ctrl+s", "start", "Start"),
         Binding("ctrl+o", "scores", "High scores"),
