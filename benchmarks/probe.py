@@ -50,11 +50,13 @@ class Frames:
         self.shown_at = 0.0
         self.shown_wall = 0.0
         self.shown_cpu = 0.0
+        self.frames = 0
 
     def _show(self, screen: Any, update: Any) -> None:
         if update is not None and hasattr(update, "render_segments"):
             update.render_segments(self.app.console)
         self._display(screen, update)
+        self.frames += 1
         if self._condition is not None and self._condition():
             self.shown_at, self.shown_wall = time.perf_counter(), time.time()
             self.shown_cpu = time.process_time()
@@ -68,6 +70,18 @@ class Frames:
         """Time the first frame rendered while `condition()` holds."""
         self._shown.clear()
         self._condition = condition
+
+    async def settled(self, pilot: Any) -> None:
+        """Wait until the app has drawn every frame it had pending: none for two frame periods
+        (Textual draws at most 60 a second). A shown result can be followed by a frame of its
+        own (a scrolling container's second layout pass, say); a player's next key comes long
+        after it, and a timed key sent before it would measure it too (at most 2 s)."""
+        await pilot.pause()
+        for _ in range(60):
+            seen = self.frames
+            await asyncio.sleep(2 / 60)
+            if self.frames == seen:
+                return
 
     async def shown(self) -> float:
         """Wait for the expected frame; its `perf_counter` time."""
@@ -184,13 +198,13 @@ async def keys_hello(presses: int, full_screen: bool = False) -> None:
     frames = Frames(app)
     timings = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await frames.settled(pilot)
         for press in range(1, presses + 1):
             frames.expect(lambda n=press: app.presses == n)  # type: ignore[misc]
             start = time.perf_counter()
             _send_key(app, "x")
             timings.append(await frames.shown() - start)
-            await pilot.pause()
+            await frames.settled(pilot)
     _report(key=timings)
 
 
@@ -249,7 +263,7 @@ async def _play_by_keys(questions: int, app: Any) -> None:
             typed = question.typed_form(question.right_response(), asked.choices)
             if timed:
                 await pilot.press(*typed)
-                await pilot.pause()
+                await frames.settled(pilot)
             else:
                 for key in typed:
                     _key_event(app, key)
@@ -260,7 +274,7 @@ async def _play_by_keys(questions: int, app: Any) -> None:
             shown = await frames.shown() - start
             if timed:
                 answer_times.append(shown)
-                await pilot.pause()
+                await frames.settled(pilot)
             if number < questions:
                 frames.expect(_asking(app, number + 1))
                 start = time.perf_counter()
