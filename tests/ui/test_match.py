@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import OptionList
 
 from quiz.engine.loader import load_bank
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
+from quiz.ui.widgets.linelist import LineList
 from quiz.ui.widgets.match import LETTERS, MatchGrid
 from tests.ui.helpers import BANKS, advance_to, feedback_of, feedback_table, make_app
 
@@ -29,8 +29,7 @@ def letter_of(grid: MatchGrid, partner: str) -> str:
 
 
 def lines_of(grid: MatchGrid, which: str) -> list[str]:
-    options = grid.query_one(f"#match-{which}", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    return [entry.plain for entry in grid.query_one(f"#match-{which}", LineList).entries]
 
 
 async def test_a_number_then_a_letter_matches_and_moves_on() -> None:
@@ -80,8 +79,8 @@ async def test_the_mouse_clicks_an_item_then_its_partner() -> None:
     app = match_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen, grid = await to_resources(pilot)
-        items = grid.query_one("#match-items", OptionList)
-        partners = grid.query_one("#match-partners", OptionList)
+        items = grid.query_one("#match-items", LineList)
+        partners = grid.query_one("#match-partners", LineList)
         for item, partner in enumerate(("gas", "uranium", "oil")):
             await pilot.click(items, offset=(4, 1 + item))
             assert grid.picked == item
@@ -131,7 +130,7 @@ async def test_every_partner_of_a_long_match_is_reachable_at_60_by_20() -> None:
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await advance_to(pilot, question_id="projects-and-people")
         grid = screen.query_one(MatchGrid)
-        partners = grid.query_one("#match-partners", OptionList)
+        partners = grid.query_one("#match-partners", LineList)
         assert partners.region.bottom <= 20 - 1  # above the footer
         await pilot.press("1", "d")
         assert grid.matched[0] == 3

@@ -18,12 +18,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from quiz.engine.question_types.match import MatchQuestion
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.choices import DIGIT_KEYS, numbered
+from quiz.ui.widgets.linelist import LineList
 
 if TYPE_CHECKING:
     from quiz.engine.session import Asked
@@ -43,7 +42,7 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
 
     SCOPED_CSS = False  # for the rule of short screens (`SCREEN_HEIGHTS`), which starts there
     DEFAULT_CSS = """
-    Screen.-short MatchGrid > OptionList, Screen.-short MatchGrid:focus > OptionList {
+    Screen.-short MatchGrid > LineList, Screen.-short MatchGrid:focus > LineList {
         border: none;  /* at 60×20, ten partners show only without the lists' borders */
     }
     MatchGrid {
@@ -56,9 +55,10 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
             width: 3fr;
             margin-left: 1;
         }
-        &:focus > OptionList {
+        &:focus > LineList {
             border: tall $border;
-            & > .option-list--option-highlighted {
+            background-tint: $foreground 5%;
+            & > .line-list--highlighted {
                 color: $block-cursor-foreground;
                 background: $block-cursor-background;
                 text-style: $block-cursor-text-style;
@@ -91,9 +91,8 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
         """The item the next letter is for."""
 
     def compose(self) -> ComposeResult:
-        items = OptionList(id="match-items")
-        partners = OptionList(id="match-partners")
-        items.can_focus = partners.can_focus = False  # the grid has the keys
+        items = LineList(id="match-items")  # neither takes the focus: the grid has the keys
+        partners = LineList(id="match-partners")
         items.border_title, partners.border_title = "Items", "Partners"
         yield items
         yield partners
@@ -114,27 +113,22 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
 
     def _redraw(self) -> None:
         """Show the matches so far, the picked item and its partner highlighted."""
-        items = self.query_one("#match-items", OptionList)
-        partners = self.query_one("#match-partners", OptionList)
-        items.clear_options()
-        items.add_options([Option(self._item_line(i)) for i in range(len(self.items))])
-        items.highlighted = self.picked
         users: dict[int, list[str]] = {}
         for item, partner in enumerate(self.matched):
             if partner is not None:
                 users.setdefault(partner, []).append(str(item + 1))
-        partners.clear_options()
-        partners.add_options(
-            [
-                Option(
-                    lettered(p, text).append(Content.styled(f" ← {', '.join(users[p])}", "dim"))
-                    if p in users
-                    else lettered(p, text)
-                )
-                for p, text in enumerate(self.partners)
-            ]
+        self.query_one("#match-items", LineList).show(
+            [self._item_line(i) for i in range(len(self.items))], self.picked
         )
-        partners.highlighted = self.matched[self.picked] if self.items else None
+        self.query_one("#match-partners", LineList).show(
+            [
+                lettered(p, text).append(Content.styled(f" ← {', '.join(users[p])}", "dim"))
+                if p in users
+                else lettered(p, text)
+                for p, text in enumerate(self.partners)
+            ],
+            self.matched[self.picked] if self.items else None,
+        )
 
     def _item_line(self, item: int) -> Content:
         """`1. Kazakhstan → b` (its partner's letter: the partners' list says `b. uranium ← 1`),
@@ -192,14 +186,14 @@ class MatchGrid(AnswerInput, Horizontal, can_focus=True):
             self.Answered(tuple(self.partners[p] for p in self.matched if p is not None))
         )
 
-    @on(OptionList.OptionSelected, "#match-items")
-    def _item_clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Clicked, "#match-items")
+    def _item_clicked(self, event: LineList.Clicked) -> None:
         event.stop()
         self.focus()
-        self.action_item(event.option_index)
+        self.action_item(event.index)
 
-    @on(OptionList.OptionSelected, "#match-partners")
-    def _partner_clicked(self, event: OptionList.OptionSelected) -> None:
+    @on(LineList.Clicked, "#match-partners")
+    def _partner_clicked(self, event: LineList.Clicked) -> None:
         event.stop()
         self.focus()
-        self.action_partner(event.option_index)
+        self.action_partner(event.index)
