@@ -28,7 +28,7 @@ from quiz.engine.scoring import score_answer
 from quiz.engine.session import GameSettings, Session
 from quiz.engine.store import Store, question_hash
 from quiz.ui.screens.results import ResultsScreen
-from tests.ui.helpers import answer_current, make_app, text_of, wrong_response
+from tests.ui.helpers import answer_current, feedback_of, make_app, wrong_response
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +99,7 @@ async def test_a_type_plays_by_keys_to_its_feedback_and_the_results(
     app = make_app(bank=replace(starter, questions=[example(starter, name)]))
     async with app.run_test(size=(80, 24)) as pilot:
         await answer_current(pilot, right=right)
-        assert text_of(pilot, "#verdict").startswith("✔ Right!" if right else "✘ Wrong.")
+        assert feedback_of(pilot).startswith("✔ Right!" if right else "✘ Wrong.")
         assert app.session is not None
         (outcome,) = app.session.outcomes
         assert outcome.correct is right and (outcome.points.total > 0) is right

@@ -83,6 +83,10 @@ class GameRecorder:
         self._writing = threading.Lock()  # one writer at a time: the game or the thread
         self._retrying: threading.Thread | None = None
         self._closing = threading.Event()
+        self.write_later: Callable[[Callable[[], None]], object] | None = None
+        """How a game's screen puts an answer's write off until its feedback is drawn (a
+        Textual app's `call_after_refresh`): the write waits in memory for one frame, and
+        `close` writes it if the game ends first. None: written at once."""
         if store is not None:
             store.busy_timeout = WRITE_WAIT_SECONDS
 
@@ -154,7 +158,8 @@ class GameRecorder:
                 outcome.seconds,
                 outcome.hint_used,
                 self._now(),
-            )
+            ),
+            later=True,
         )
 
     def finished(self, session: Session) -> None:
@@ -171,14 +176,22 @@ class GameRecorder:
             self.store.start_integrity_check()
             prepare_scheduler()
 
-    def _submit(self, *writes: Write) -> None:
-        """Keep the writes in order; write them now unless earlier ones wait for a lock."""
+    def _submit(self, *writes: Write, later: bool = False) -> None:
+        """Keep the writes in order; write them now (or, `later`, through `write_later`)
+        unless earlier ones wait for a lock."""
         if not self._keeps:
             return
         with self._state:
             self._log.extend(writes)
             if self._stopped or self._retrying is not None:
                 return  # the thread writes them in order
+        if later and self.write_later is not None:
+            self.write_later(self._write_now)
+        else:
+            self._write_now()
+
+    def _write_now(self) -> None:
+        """Write what waits, in order; leave it to the background thread if a lock stops it."""
         with self._writing:
             done = self._write_waiting()
         if not done:

@@ -68,6 +68,7 @@ class QuizApp(App[None]):
         self.clock = clock
         self.now = now
         self.recorder = recorder or GameRecorder(None)
+        self.recorder.write_later = self.call_after_refresh  # an answer's feedback comes first
         self.watcher = watcher
         self.session: Session | None = None
 
@@ -156,8 +157,9 @@ class QuizApp(App[None]):
         self.call_later(self.show_store_messages)
 
     def answered(self, session: Session, outcome: Outcome) -> None:
-        """Session observer: show any store problem met while saving the answer."""
-        self.call_later(self.show_store_messages)
+        """Session observer: show any store problem met while saving the answer (saved once
+        the feedback is drawn, see `GameRecorder.write_later`)."""
+        self.call_after_refresh(self.show_store_messages)
 
     def finished(self, session: Session) -> None:
         """Session observer: nothing to do; the results screen follows."""

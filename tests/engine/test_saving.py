@@ -154,3 +154,29 @@ def test_a_store_locked_when_the_game_starts_is_opened_later(tmp_path: Path, ban
     lines = recorder.close(timeout=60)
     assert not any(line.startswith("Not saved") for line in lines), lines
     assert count(path, "answers") == 5
+
+
+def test_an_answer_put_off_until_its_feedback_is_drawn_is_saved_then_or_at_the_end(
+    tmp_path: Path, bank: Bank
+) -> None:
+    """The game screen puts an answer's write off until the frame that shows its feedback
+    (`write_later`); it waits in memory until then, and a game that ends first still saves it,
+    in order."""
+    path = tmp_path / "quiz.db"
+    recorder = GameRecorder.open(path)
+    put_off: list[Callable[[], None]] = []
+    recorder.write_later = put_off.append
+    session = new_session(
+        [bank], GameSettings(players=("Kim",), seed=1, count=None), observers=[recorder]
+    )
+    session.answer("anything")
+    assert count(path, "games") == 1 and count(path, "answers") == 0  # the frame comes first
+    put_off.pop()()  # the frame is drawn
+    assert count(path, "answers") == 1
+    session.advance()
+    session.answer("anything")
+    assert len(put_off) == 1 and count(path, "answers") == 1
+    assert recorder.close() == []  # the game ends before that frame: written all the same
+    assert count(path, "answers") == 2
+    put_off.pop()()  # the late call finds nothing left to write
+    assert count(path, "answers") == 2

@@ -57,6 +57,24 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
     raise AssertionError("the condition never held")
 
 
+def feedback_of(pilot: Pilot[None]) -> str:
+    """The feedback panel's text as the player reads it, its lines joined by spaces (so that a
+    phrase is found wherever a line breaks)."""
+    from quiz.ui.widgets.feedback import FeedbackPanel
+
+    return " ".join(pilot.app.screen.query_one(FeedbackPanel).text.split())
+
+
+def feedback_table(pilot: Pilot[None]) -> list[str]:
+    """The breakdown table in the feedback panel (its second block, after the verdict), line
+    by line as shown, each without its trailing spaces."""
+    from quiz.ui.widgets.feedback import FeedbackPanel
+
+    lines = [line.plain.rstrip() for line in pilot.app.screen.query_one(FeedbackPanel).lines]
+    start = lines.index("") + 1
+    return lines[start : lines.index("", start)]
+
+
 def text_of(pilot: Pilot[None], selector: str) -> str:
     """The plain text a Static shows."""
     widget = pilot.app.screen.query_one(selector, Static)

@@ -14,7 +14,16 @@ from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
-from tests.ui.helpers import advance_to, answer_current, demo_bank, make_app, text_of, until
+from quiz.ui.widgets.passage import HIGHLIGHT
+from tests.ui.helpers import (
+    advance_to,
+    answer_current,
+    demo_bank,
+    feedback_of,
+    make_app,
+    text_of,
+    until,
+)
 
 
 async def test_start_screen_starts_a_game_with_the_name_typed() -> None:
@@ -42,7 +51,7 @@ async def test_a_whole_game_of_every_type_to_the_results() -> None:
             panel = screen.query_one(FeedbackPanel)
             assert panel.display
             assert str(screen.query_one(KeyBar).render()) == " ⏎ Next  q Quit "
-            verdict = text_of(pilot, "#verdict")
+            verdict = feedback_of(pilot)
             assert verdict.startswith("✔ Right!" if number != 2 else "✘ Wrong.")
             await pilot.press("enter" if number % 2 else "space")  # either goes on
             await pilot.pause()
@@ -61,19 +70,24 @@ async def test_wrong_answer_shows_the_right_one_the_feedback_and_the_source() ->
         choices = screen.session.current.choices
         await pilot.press(str(choices.index("$64 billion") + 1), "enter")
         await pilot.pause()
-        verdict = text_of(pilot, "#verdict")
-        assert "✘ Wrong." in verdict and "Right answer: $95 billion" in verdict
-        assert "Your answer: $64 billion" in verdict
-        teaching = text_of(pilot, "#teaching")
-        assert "Why: China is now the region's largest trading partner" in teaching
-        assert "About your choice: That is the European Union's figure" in teaching
-        assert "Source: China’s Xi Visits Kazakhstan" in teaching and "France 24" in teaching
-        passage = screen.query_one("#passage")
-        content = passage.render()
-        plain = str(content)
-        assert plain.startswith("Although Russia expresses support")
-        spans = [plain[s.start : s.end] for s in content.spans]  # type: ignore[attr-defined]
-        assert any(span.startswith("In 2024, trade with China") for span in spans)
+        feedback = feedback_of(pilot)
+        assert "✘ Wrong." in feedback and "Right answer: $95 billion" in feedback
+        assert "Your answer: $64 billion" in feedback
+        assert "Why: China is now the region's largest trading partner" in feedback
+        assert "About your choice: That is the European Union's figure" in feedback
+        assert "Source: China’s Xi Visits Kazakhstan" in feedback and "France 24" in feedback
+        # The evidence comes last, each line marked by the bar, its excerpt highlighted.
+        lines = screen.query_one(FeedbackPanel).lines
+        evidence = [line for line in lines if line.plain.startswith("▌ ")]
+        assert evidence and lines[-len(evidence) :] == evidence
+        assert evidence[0].plain.startswith("▌ Although Russia expresses support")
+        highlighted = " ".join(
+            line.plain[span.start : span.end]
+            for line in evidence
+            for span in line.spans
+            if span.style == HIGHLIGHT
+        )
+        assert highlighted.startswith("In 2024, trade with China")
 
 
 async def test_hint_shows_and_halves_the_points() -> None:
@@ -96,7 +110,7 @@ async def test_hint_shows_and_halves_the_points() -> None:
             outcome.hint_used and outcome.points.base == 100 and outcome.points.hint_penalty == 50
         )
         assert outcome.points.streak_bonus == round(50 * min(0.5, 0.1 * streak))
-        assert "- 50 hint" in text_of(pilot, "#verdict")
+        assert "- 50 hint" in feedback_of(pilot)
 
 
 async def test_hint_key_works_while_an_answer_is_typed() -> None:
@@ -126,7 +140,7 @@ async def test_typed_answers_forgive_case_and_typos() -> None:
         assert not screen.session.answered
         await pilot.press(*"KHORGAS", "enter")
         await pilot.pause()
-        assert text_of(pilot, "#verdict").startswith("✔ Right!")
+        assert feedback_of(pilot).startswith("✔ Right!")
 
 
 async def test_review_mistakes_replays_only_the_missed_questions() -> None:
@@ -148,7 +162,7 @@ async def test_review_mistakes_replays_only_the_missed_questions() -> None:
         assert isinstance(review, GameScreen)
         assert [a.question.id for a in review.session.asked] == missed
         await answer_current(pilot, right=True)
-        assert text_of(pilot, "#teaching").startswith("Why: ")
+        assert "Why: " in feedback_of(pilot)
 
 
 async def test_quit_asks_first_and_no_keeps_playing() -> None:
@@ -255,8 +269,8 @@ async def test_bank_text_is_never_markup(write_bank) -> None:  # type: ignore[no
         await pilot.press(str(link + 1), "enter")
         await pilot.pause()
         assert app.is_running
-        assert "[i]because[/i]" in text_of(pilot, "#teaching")
-        assert "[link=https://x.test]a[/link]" in text_of(pilot, "#verdict")
+        assert "[i]because[/i]" in feedback_of(pilot)
+        assert "[link=https://x.test]a[/link]" in feedback_of(pilot)
 
 
 async def test_small_terminal_keeps_everything_reachable() -> None:
@@ -294,7 +308,7 @@ async def test_timed_mode_counts_down_and_times_out() -> None:
         await until(pilot, lambda: "5s left" in str(screen.query_one("StatusBar").render()))
         clock.now += 6
         await until(pilot, lambda: screen.session.answered)
-        assert text_of(pilot, "#verdict").startswith("⏱ Time is up.")
+        assert feedback_of(pilot).startswith("⏱ Time is up.")
         assert not screen.session.outcomes[-1].correct
 
 

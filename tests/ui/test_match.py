@@ -9,9 +9,10 @@ from textual.widgets import OptionList
 from quiz.engine.loader import load_bank
 from quiz.ui.app import QuizApp
 from quiz.ui.screens.game import GameScreen
+from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.match import LETTERS, MatchGrid
-from tests.ui.helpers import BANKS, advance_to, make_app, text_of
+from tests.ui.helpers import BANKS, advance_to, feedback_of, feedback_table, make_app
 
 
 def match_app(seed: int = 5) -> QuizApp:
@@ -56,7 +57,7 @@ async def test_a_number_then_a_letter_matches_and_moves_on() -> None:
         await pilot.press("up", "up", gas, letter_of(grid, "rare earth elements"), "enter")
         await pilot.pause()
         assert screen.session.answered
-        assert text_of(pilot, "#verdict").startswith("✔ Right!")
+        assert feedback_of(pilot).startswith("✔ Right!")
 
 
 async def test_typed_pairs_answer_at_once() -> None:
@@ -109,10 +110,9 @@ async def test_wrong_match_feedback_gives_every_pair_and_its_right_partner(
         keys = [key for n, p in enumerate(given, 1) for key in (str(n), letter_of(grid, p))]
         await pilot.press(*keys, "enter")
         await pilot.pause()
-        assert text_of(pilot, "#verdict").startswith("✘ Wrong.")
-        table = screen.query_one("#breakdown")
-        lines = [line.rstrip() for line in str(table.render()).splitlines()]
-        assert table.region.right <= size[0]
+        assert feedback_of(pilot).startswith("✘ Wrong.")
+        lines = feedback_table(pilot)
+        assert screen.query_one(FeedbackPanel).region.right <= size[0]
         if size == (80, 24):
             assert lines == [
                 "Your matches                                 Right partner",

@@ -8,7 +8,7 @@ from quiz.engine.loader import load_bank
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.order import OrderList
-from tests.ui.helpers import BANKS, advance_to, make_app, text_of
+from tests.ui.helpers import BANKS, advance_to, feedback_of, feedback_table, make_app
 
 
 def order_app(seed: int = 3) -> object:
@@ -64,7 +64,7 @@ async def test_typed_numbers_reorder_once_all_are_typed() -> None:
         right = screen.session.current.question.right_response()
         await pilot.press(*(str(shown(screen).index(item) + 1) for item in right), "enter")
         await pilot.pause()
-        assert text_of(pilot, "#verdict").startswith("✔ Right!")
+        assert feedback_of(pilot).startswith("✔ Right!")
 
 
 async def test_the_mouse_picks_an_item_up_and_puts_it_down_then_submits() -> None:
@@ -92,9 +92,9 @@ async def test_wrong_order_feedback_shows_both_orders_and_says_what_is_misplaced
         given = [right[1], right[0], right[2]]
         await pilot.press(*(str(shown(screen).index(item) + 1) for item in given), "enter")
         await pilot.pause()
-        verdict = text_of(pilot, "#verdict")
+        verdict = feedback_of(pilot)
         assert verdict.startswith("✘ Wrong.") and "Right answer" not in verdict
-        table = str(screen.query_one("#breakdown").render())
+        table = "\n".join(feedback_table(pilot))
         assert "Your order" in table and "Right order" in table
         lines = [line.rstrip() for line in table.splitlines()]
         assert lines == [  # 60 columns: the one remark that does not fit goes under its item
@@ -121,7 +121,7 @@ async def test_time_out_on_an_order_names_the_right_order() -> None:
         assert isinstance(screen, GameScreen)
         clock.now += 100
         await until(pilot, lambda: screen.session.answered)
-        verdict = text_of(pilot, "#verdict")
+        verdict = feedback_of(pilot)
         assert verdict.startswith("⏱ Time is up.")
         assert "Right answer: " + screen.session.current.question.answer_text() in verdict
 
@@ -141,7 +141,7 @@ async def test_a_teachers_preview_plays_order_questions_in_file_order() -> None:
         assert isinstance(screen, GameScreen)
         assert screen.session.current.question.id == "trade-partners-ranked"
         await answer_current(pilot, right=False)
-        assert "belongs" in str(screen.query_one("#breakdown").render())
+        assert "belongs" in "\n".join(feedback_table(pilot))
 
 
 async def test_without_colour_every_state_is_said_in_words(monkeypatch: object) -> None:
@@ -158,5 +158,5 @@ async def test_without_colour_every_state_is_said_in_words(monkeypatch: object) 
         assert str(carried).endswith("⇅ picked up")
         await pilot.press("down", "space", "enter")
         await pilot.pause()
-        table = str(screen.query_one("#breakdown").render())
+        table = "\n".join(feedback_table(pilot))
         assert "✘ " in table and "(belongs " in table and "Right order" in table

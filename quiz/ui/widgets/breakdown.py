@@ -61,6 +61,41 @@ def _width(cell: Cell) -> int:
     return mark.cell_length + text.cell_length + (1 + remark.cell_length if remark else 0)
 
 
+def breakdown_lines(breakdown: Breakdown, width: int) -> list[Content]:
+    """An answer's breakdown as a table laid out in `width` cells: a heading row, then a row
+    per part, each row level on both sides."""
+    mine, right = breakdown.headings
+    rows: list[tuple[Cell, Cell]] = [
+        (
+            (NOTHING, Content.styled(mine, "bold"), NOTHING),
+            (NOTHING, Content.styled(right, "bold"), NOTHING),
+        )
+    ]
+    rows += [
+        (given_cell(row), (Content(" " * MARK), Content(row.right), NOTHING))
+        for row in breakdown.rows
+    ]
+    widest_left = max(_width(left) for left, _ in rows)
+    widest_right = max(_width(right) for _, right in rows)
+    if widest_left + GAP + widest_right <= width:  # it fits: no row wraps
+        left_width = widest_left
+    elif width - GAP - widest_right >= (width - GAP) // 2:  # only the player's side wraps
+        left_width = width - GAP - widest_right
+    else:  # both wrap; the player's side, with its marks and remarks, gets more room
+        left_width = max(1, (width - GAP) * 3 // 5)
+    right_width = max(1, width - GAP - left_width)
+    lines: list[Content] = []
+    for left, right_cell in rows:
+        left_lines = cell_lines(left, left_width)
+        right_lines = cell_lines(right_cell, right_width)
+        for index in range(max(len(left_lines), len(right_lines))):
+            first = left_lines[index] if index < len(left_lines) else Content("")
+            second = right_lines[index] if index < len(right_lines) else Content("")
+            padding = " " * (left_width - first.cell_length + GAP)
+            lines.append(Content.assemble(first, padding, second))
+    return lines
+
+
 class BreakdownTable(Widget):
     """Two columns: what the player gave, part by part, and what is right."""
 
@@ -83,38 +118,7 @@ class BreakdownTable(Widget):
 
     def lines(self, width: int) -> list[Content]:
         """The table laid out in `width` cells."""
-        if self._breakdown is None:
-            return []
-        mine, right = self._breakdown.headings
-        rows: list[tuple[Cell, Cell]] = [
-            (
-                (NOTHING, Content.styled(mine, "bold"), NOTHING),
-                (NOTHING, Content.styled(right, "bold"), NOTHING),
-            )
-        ]
-        rows += [
-            (given_cell(row), (Content(" " * MARK), Content(row.right), NOTHING))
-            for row in self._breakdown.rows
-        ]
-        widest_left = max(_width(left) for left, _ in rows)
-        widest_right = max(_width(right) for _, right in rows)
-        if widest_left + GAP + widest_right <= width:  # it fits: no row wraps
-            left_width = widest_left
-        elif width - GAP - widest_right >= (width - GAP) // 2:  # only the player's side wraps
-            left_width = width - GAP - widest_right
-        else:  # both wrap; the player's side, with its marks and remarks, gets more room
-            left_width = max(1, (width - GAP) * 3 // 5)
-        right_width = max(1, width - GAP - left_width)
-        lines: list[Content] = []
-        for left, right_cell in rows:
-            left_lines = cell_lines(left, left_width)
-            right_lines = cell_lines(right_cell, right_width)
-            for index in range(max(len(left_lines), len(right_lines))):
-                first = left_lines[index] if index < len(left_lines) else Content("")
-                second = right_lines[index] if index < len(right_lines) else Content("")
-                padding = " " * (left_width - first.cell_length + GAP)
-                lines.append(Content.assemble(first, padding, second))
-        return lines
+        return [] if self._breakdown is None else breakdown_lines(self._breakdown, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(width))

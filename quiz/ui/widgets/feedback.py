@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from typing import TYPE_CHECKING
+
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from quiz.engine.scoring import Points
 from quiz.engine.session import Outcome
-from quiz.ui.widgets.breakdown import BreakdownTable
-from quiz.ui.widgets.passage import Passage
+from quiz.ui.widgets.breakdown import breakdown_lines
+from quiz.ui.widgets.passage import passage_content
+
+if TYPE_CHECKING:
+    from textual.selection import Selection
 
 
 def points_text(points: Points) -> str:
@@ -74,19 +80,47 @@ def source_line(outcome: Outcome) -> Content:
     return Content.assemble(*parts)
 
 
-class FeedbackPanel(VerticalScroll, can_focus=False):
-    """Scrollable teaching after each answer.
+PASSAGE_BAR = Content.styled("▌", "$accent")
+"""What marks the evidence's lines (the look of a thick left border in the accent colour)."""
+PASSAGE_INDENT = 3
+"""The cells the evidence gives up: the bar, a space after it, and a space at the end."""
 
-    It never takes the focus: the game screen binds the keys that scroll it and go on, so that
-    showing it restyles nothing but itself (a focus change restyles the whole panel, a quarter
-    of the time an answer takes to show). Its text is in as few widgets as its looks allow
-    (each widget shown costs its own layout and drawing, in the key press that shows them).
+
+def feedback_lines(outcome: Outcome, width: int) -> list[Content]:
+    """Everything the panel shows for an outcome, wrapped to `width` cells: the verdict, the
+    breakdown table (a wrong answer given in parts), the teaching, then the evidence with a bar
+    along its left. Blocks are separated by a blank line."""
+    blocks = [verdict_content(outcome).wrap(width)]
+    breakdown = outcome.verdict.breakdown if shows_breakdown(outcome) else None
+    if breakdown is not None:
+        blocks.append(breakdown_lines(breakdown, width))
+    blocks.append(teaching_content(outcome).wrap(width))
+    lines = [line for block in blocks for line in (*block, BLANK)][:-1]
+    passage = passage_content(outcome.asked.passage())
+    if passage:
+        bar = PASSAGE_BAR + " "
+        lines += [bar + line for line in passage.wrap(max(1, width - PASSAGE_INDENT))]
+    return lines
+
+
+BLANK = Content("")
+
+
+class FeedbackPanel(ScrollView, can_focus=False):
+    """Scrollable teaching after each answer, drawn as one widget.
+
+    All its text is laid out as lines by `feedback_lines` and drawn a line at a time (Textual's
+    line API): no child widgets to lay out and draw, since each widget shown draws its whole
+    region in the key press that shows it (the panel and four children drew 28 lines, where
+    this draws the panel's 18). It never takes the focus: the game screen binds the keys that
+    scroll it and go on, so that showing it restyles nothing but itself.
     """
 
     DEFAULT_CSS = """
     FeedbackPanel {
         height: 1fr;
         padding: 0 1;
+        overflow-x: hidden;
         border: round $primary;
         &.-right {
             border: round $success;
@@ -94,25 +128,75 @@ class FeedbackPanel(VerticalScroll, can_focus=False):
         &.-wrong {
             border: round $error;
         }
-        #verdict, BreakdownTable {
-            margin-bottom: 1;
-        }
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(id="verdict")
-        yield BreakdownTable(id="breakdown")
-        yield Static(id="teaching")
-        yield Passage(id="passage")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._outcome: Outcome | None = None
+        self._lines: list[Content] = []
+        """The outcome's lines, wrapped to the width they are drawn at."""
+        self._strips: list[Strip] | None = None
+        """The lines drawn (made when first drawn)."""
+
+    @property
+    def lines(self) -> list[Content]:
+        """The panel's lines, wrapped as it shows them."""
+        return self._lines
+
+    @property
+    def text(self) -> str:
+        """The panel's text, as it shows it (line by line, wrapped)."""
+        return "\n".join(line.plain for line in self._lines)
 
     def show(self, outcome: Outcome) -> None:
         """Fill the panel for an outcome, in place, and scroll back to its top."""
         self.set_class(outcome.correct, "-right")
         self.set_class(not outcome.correct, "-wrong")
-        self.query_one("#verdict", Static).update(verdict_content(outcome))
-        breakdown = outcome.verdict.breakdown if shows_breakdown(outcome) else None
-        self.query_one(BreakdownTable).show(breakdown)
-        self.query_one("#teaching", Static).update(teaching_content(outcome))
-        self.query_one(Passage).show(outcome.asked.passage())
-        self.scroll_home(animate=False)
+        self._outcome = outcome
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self._lay_out(self.container_size)
+        self.refresh()
+
+    def _lay_out(self, room: Size) -> None:
+        """Wrap the outcome's lines to the room inside the panel (less a scrollbar's width when
+        they do not fit its height), and make that the size to scroll over."""
+        outcome = self._outcome
+        if outcome is None or room.width <= 0:
+            self._lines = []
+        else:
+            self._lines = feedback_lines(outcome, room.width)
+            scrollbar = self.styles.scrollbar_size_vertical
+            if len(self._lines) > room.height and room.width > scrollbar:
+                self._lines = feedback_lines(outcome, room.width - scrollbar)
+        self._strips = None
+        self.virtual_size = Size(max(0, room.width), len(self._lines))
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Lay the lines out again for a new size, as the layout sets it: before the frame that
+        shows the panel at that size, not in a second one."""
+        room = size - self.styles.gutter.totals
+        if room != self.container_size or size != self.size:
+            self._lay_out(room)
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+    def render_line(self, y: int) -> Strip:
+        """The line `y` rows from the top of the panel's view."""
+        if self._strips is None:
+            text = Content("\n").join(self._lines)
+            width = self.scrollable_content_region.width
+            self._strips = Visual.to_strips(self, text, width, None, self.visual_style, pad=True)
+        index = y + self.scroll_offset.y
+        if index < len(self._strips):
+            return self._strips[index]
+        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected part of the text (as shown: the lines as wrapped)."""
+        return selection.extract(self.text), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strips = None
+        self.refresh()
