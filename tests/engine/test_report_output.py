@@ -84,8 +84,10 @@ rows_strategy = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(rows=rows_strategy, size=st.integers(1, 5))
 def test_csv_batches_give_the_rules_bytes(rows: list[tuple[Any, ...]], size: int) -> None:
+    """Rows as `select_list(..., "csv")` gives them (a missing value is `''`, never None)."""
     db = _store([(n, *row) for n, row in enumerate(rows)])
     batches = _batches(db, "csv", size)
+    assert not any(value is None for batch in batches for row in batch for value in row)
     out = io.StringIO()
     assert write_csv_plain(batches, COLUMNS, out) == len(rows)
     assert out.getvalue() == _slow_csv([row for batch in batches for row in batch])
@@ -197,3 +199,36 @@ def test_each_batch_takes_the_fastest_way_that_gives_the_rules_bytes(monkeypatch
     assert parsed[3][2] == "Astana, Almaty" and parsed[4][2] == 'say "hi"'
     assert parsed[5][2] == "'=HYPERLINK(1)" and parsed[6][2] == ""
     assert parsed[7][2] == "None of the above"
+
+
+def test_a_blob_in_a_text_column_writes_as_write_json_does(monkeypatch: Any) -> None:
+    """A blob where a text belongs (a damaged store) fails the JSON guard: its batch, and only
+    its batch, is written the slow way, as `write_json` writes it (`default=str`)."""
+    rows = [
+        (0, "Ann", 1, "an answer", 1, 4.5),
+        (1, "Bo", 2, "x", 0, 2.25),
+        (2, b"Cy", 3, b'say "hi"', 1, 1.0),
+        (3, "Di", 4, b"\x00\xff", 0, 3.0),
+        (4, "Ed", 5, "x", 1, 1.5),
+    ]
+    expected = io.StringIO()
+    write_json(
+        [
+            dict(zip(COLUMNS, (row[1], row[2], row[3], row[4] == 1, row[5]), strict=True))
+            for row in rows
+        ],
+        expected,
+    )
+    slow_rows: list[Any] = []
+    original = report_output._json_item
+
+    def counted(row: dict[str, Any], first: bool) -> str:
+        slow_rows.append(row)
+        return original(row, first)
+
+    monkeypatch.setattr(report_output, "_json_item", counted)
+    out = io.StringIO()
+    assert write_json_plain(_batches(_store(rows), "json", 2), FIELDS, out) == len(rows)
+    assert out.getvalue() == expected.getvalue()
+    assert '"player": "b\'Cy\'"' in out.getvalue()
+    assert [row["game_id"] for row in slow_rows] == [3, 4]

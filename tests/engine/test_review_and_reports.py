@@ -191,3 +191,49 @@ class TestReports:
     def test_table(self) -> None:
         table = reports.to_table([{"a": "x" * 50, "b": 1.5}], ["a", "b"])
         assert table.splitlines()[2].startswith("x" * 39 + "…")
+
+
+HOSTILE_ANSWERS = {
+    5: ("answer", "=HYPERLINK(1)"),  # a formula: its batch goes cell by cell
+    9: ("answer", 'Astana, "Almaty"'),  # a comma and quotes: csv.writer quotes it
+    13: ("answer", "bell\x07 and \u202ebidi"),  # control and bidi characters
+    17: ("points", "lots"),  # a text where a number belongs (a damaged store)
+    18: ("seconds", "slow"),
+    21: ("seconds", 0.1 + 0.2),  # a real that needs 17 digits
+    22: ("answer", "None"),  # the text None, not a missing value
+    25: ("topic", "Тарих ＝ history"),  # beyond ASCII, a full-width `=` inside
+}
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_streamed_answers_are_the_rows_written_the_slow_way(
+    store: Store, monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    """`write_answers` (a batch at a time, each checked, a hostile batch in the middle of the
+    report written the slow way) writes what `write_report` writes from `answer_rows`, every
+    cell through the rule, byte for byte: clean batches before and after a hostile one, texts
+    in number columns, values beyond ASCII."""
+    with store.transaction() as db:
+        db.execute("INSERT INTO players(name, created_at) VALUES ('Ann', 'x'), ('Жанна', 'x')")
+        db.execute(
+            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions)"
+            " VALUES (1, 'demo', 'practice', 1, 'x', 10), (2, 'demo', 'practice', 2, 'x', 10)"
+        )
+        for n in range(30):
+            db.execute(
+                "INSERT INTO answers(game_id, bank, question_id, question_hash, topic,"
+                " difficulty, answer, correct, points, seconds, hint_used, answered_at)"
+                " VALUES (?, 'demo', ?, 'h', 'Trade', 'easy', 'an answer', ?, 100, 4.5, ?, ?)",
+                (1 + n % 2, f"q{n}", n % 3 == 0, n % 5 == 0, f"2026-11-28T09:{n // 2:02}:00Z"),
+            )
+        for n, (column, value) in HOSTILE_ANSWERS.items():
+            db.execute(f"UPDATE answers SET {column} = ? WHERE question_id = ?", (value, f"q{n}"))
+    monkeypatch.setattr(reports, "BATCH_ROWS", 4)
+    fast = io.StringIO()
+    assert reports.write_answers(store, Filters(), form, fast) == 30  # type: ignore[arg-type]
+    slow = io.StringIO()
+    rows = lambda: reports.answer_rows(store, Filters())  # noqa: E731
+    reports.write_report(rows, reports.ANSWER_COLUMNS, form, slow)
+    assert fast.getvalue() == slow.getvalue()
+    assert "'=HYPERLINK(1)" in fast.getvalue() or form == "json"
+    assert "\\u202e" in fast.getvalue() and "\x07" not in fast.getvalue()
