@@ -372,3 +372,19 @@ async def test_a_screen_is_made_with_the_class_of_the_terminals_height(
         assert {name for name in screen.classes if name in ("-short", "-tall")} == {height_class}
         await pilot.pause()
         assert height_class in app.screen.classes  # the game screen, as Textual left it
+
+
+async def test_the_feedback_s_text_can_be_selected_with_the_mouse() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, GameScreen)
+        await answer_current(pilot, right=False)
+        panel = screen.query_one(FeedbackPanel)
+        await pilot.mouse_down(panel, offset=(2, 1))  # inside the border and the padding
+        await pilot.hover(panel, offset=(10, 2))
+        await pilot.mouse_up(panel, offset=(10, 2))
+        await pilot.pause()
+        first, second = panel.lines[0].plain, panel.lines[1].plain
+        assert screen.get_selected_text() == first + "\n" + second[:9]  # to the cell let go on
+        assert "".join(s.text for s in panel.render_line(0)).startswith(first)  # drawn as ever

@@ -8,11 +8,13 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style
 from textual.visual import Visual
 
 from quiz.engine.scoring import Points
 from quiz.engine.session import Outcome
 from quiz.ui.widgets.breakdown import breakdown_lines
+from quiz.ui.widgets.linelist import line_strip
 from quiz.ui.widgets.passage import passage_content
 
 if TYPE_CHECKING:
@@ -136,8 +138,12 @@ class FeedbackPanel(ScrollView, can_focus=False):
         self._outcome: Outcome | None = None
         self._lines: list[Content] = []
         """The outcome's lines, wrapped to the width they are drawn at."""
-        self._strips: list[Strip] | None = None
-        """The lines drawn (made when first drawn)."""
+        self._width = 0
+        """The width they are drawn at."""
+        self._strips: dict[tuple[int, Style], Strip] = {}
+        """The lines drawn, by line and style (made when first drawn)."""
+        self._selected: list[Strip] | None = None
+        """The lines drawn while some of the text is selected (with the selection shown)."""
 
     @property
     def lines(self) -> list[Content]:
@@ -162,14 +168,17 @@ class FeedbackPanel(ScrollView, can_focus=False):
         """Wrap the outcome's lines to the room inside the panel (less a scrollbar's width when
         they do not fit its height), and make that the size to scroll over."""
         outcome = self._outcome
+        self._width = max(0, room.width)
         if outcome is None or room.width <= 0:
             self._lines = []
         else:
             self._lines = feedback_lines(outcome, room.width)
             scrollbar = self.styles.scrollbar_size_vertical
             if len(self._lines) > room.height and room.width > scrollbar:
-                self._lines = feedback_lines(outcome, room.width - scrollbar)
-        self._strips = None
+                self._width = room.width - scrollbar
+                self._lines = feedback_lines(outcome, self._width)
+        self._strips.clear()
+        self._selected = None
         self.virtual_size = Size(max(0, room.width), len(self._lines))
 
     def _size_updated(
@@ -183,20 +192,30 @@ class FeedbackPanel(ScrollView, can_focus=False):
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def render_line(self, y: int) -> Strip:
-        """The line `y` rows from the top of the panel's view."""
-        if self._strips is None:
-            text = Content("\n").join(self._lines)
-            width = self.scrollable_content_region.width
-            self._strips = Visual.to_strips(self, text, width, None, self.visual_style, pad=True)
-        index = y + self.scroll_offset.y
-        if index < len(self._strips):
-            return self._strips[index]
-        return Strip.blank(self.scrollable_content_region.width, self.visual_style.rich_style)
+        """The line `y` rows from the top of the panel's view (each drawn once, when first in
+        view; marked with its place in the text, for selecting it with the mouse)."""
+        row = y + self.scroll_offset.y
+        width = self._width
+        style = self.visual_style
+        if row >= len(self._lines):
+            return Strip.blank(width, style.rich_style)
+        if self.text_selection is not None:  # drawn whole, the selection shown
+            if self._selected is None:
+                text = Content("\n").join(self._lines)
+                self._selected = Visual.to_strips(self, text, width, None, style, pad=True)
+            return self._selected[row]
+        key = (row, style)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = line_strip(self._lines[row], width, style, self._get_style)
+            strip = strip.apply_offsets(0, row)
+            self._strips[key] = strip
+        return strip
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected part of the text (as shown: the lines as wrapped)."""
         return selection.extract(self.text), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
-        self._strips = None
+        self._selected = None
         self.refresh()

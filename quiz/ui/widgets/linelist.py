@@ -10,9 +10,10 @@ them); a click on an entry says which (`Clicked`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.segment import Segment
 from textual import events
 from textual.content import Content
 from textual.geometry import Size
@@ -20,7 +21,17 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual
+
+
+def line_strip(
+    line: Content, width: int, style: Style, parse_style: Callable[[str | Style], Style]
+) -> Strip:
+    """One line of text (no wider than `width`) as a strip `width` cells wide, on `style`:
+    what `Visual.to_strips` gives for it, without wrapping it again (it is wrapped already)."""
+    segments = [
+        Segment(text, part.rich_style) for text, part in line.render(style, "", parse_style)
+    ]
+    return Strip(segments, line.cell_length).extend_cell_length(width, style.rich_style)
 
 
 class LineList(ScrollView, can_focus=False):
@@ -130,7 +141,7 @@ class LineList(ScrollView, can_focus=False):
         key = (row, style)
         strip = self._strips.get(key)
         if strip is None:
-            strip = Visual.to_strips(self, line, width, 1, style, pad=True)[0]
+            strip = line_strip(line, width, style, self._get_style)
             self._strips[key] = strip
         return strip
 
