@@ -86,7 +86,8 @@ class GameScreen(Screen[Session]):
             padding-bottom: 1;
         }
         #answer-area {
-            height: 1fr;
+            height: auto;
+            max-height: 1fr;
         }
     }
     """
