@@ -162,7 +162,7 @@ class FeedbackPanel(ScrollView, can_focus=False):
         self._outcome = outcome
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._lay_out(self.container_size)
-        self.refresh()
+        self.refresh(layout=True)  # the scrollbar, for the new text's height
 
     def _lay_out(self, room: Size) -> None:
         """Wrap the outcome's lines to the room inside the panel (less a scrollbar's width when
@@ -179,7 +179,8 @@ class FeedbackPanel(ScrollView, can_focus=False):
                 self._lines = feedback_lines(outcome, self._width)
         self._strips.clear()
         self._selected = None
-        self.virtual_size = Size(max(0, room.width), len(self._lines))
+        # Set without asking for another layout: called while Textual lays the screen out.
+        self.set_reactive(FeedbackPanel.virtual_size, Size(self._width, len(self._lines)))
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True

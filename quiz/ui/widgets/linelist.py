@@ -79,19 +79,19 @@ class LineList(ScrollView, can_focus=False):
 
     def show(self, entries: Sequence[Content], highlighted: int | None) -> None:
         """These entries, this one highlighted (kept in view)."""
+        self.highlighted = highlighted
         if tuple(entries) != self.entries:
             self.entries = tuple(entries)
-            self._width = -1
-            self._strips.clear()
+            self._width = -1  # wrapped again by the layout this asks for
             self.refresh(layout=True)
-        self.highlighted = highlighted
-        self.refresh()
-        if self.size.width:
-            self._lay_out(self.scrollable_content_region.width)
+        else:
+            self.refresh()
             self._keep_in_view()
 
     def _lay_out(self, width: int) -> None:
-        """Wrap the entries to `width` cells (once per width and entries)."""
+        """Wrap the entries to `width` cells (once per width and entries), and make that the
+        size to scroll over. Called while Textual lays the screen out: the size is set without
+        asking for another layout."""
         if width == self._width or width <= 0:
             return
         self._width = width
@@ -99,7 +99,7 @@ class LineList(ScrollView, can_focus=False):
         self._rows = [
             (index, line) for index, entry in enumerate(self.entries) for line in entry.wrap(width)
         ]
-        self.virtual_size = Size(width, len(self._rows))
+        self.set_reactive(LineList.virtual_size, Size(width, len(self._rows)))
 
     def _keep_in_view(self) -> None:
         """Scroll so that the highlighted entry's lines show."""
@@ -120,17 +120,22 @@ class LineList(ScrollView, can_focus=False):
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        """Wrap again when the layout gives a new width (a scrollbar taking its cells), before
-        the frame that draws it."""
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        self._lay_out(self.scrollable_content_region.width)
+        """Wrap again for the size the layout gives (less a scrollbar's width when the entries
+        do not fit its height), before the frame that draws it; keep the highlighted entry in
+        view."""
+        room = size - self.styles.gutter.totals
+        self._lay_out(room.width)
+        scrollbar = self.styles.scrollbar_size_vertical
+        if len(self._rows) > room.height > 0 and room.width > scrollbar:
+            self._lay_out(room.width - scrollbar)
+        changed = super()._size_updated(size, self.virtual_size, container_size, layout)
         self._keep_in_view()
         return changed
 
     def render_line(self, y: int) -> Strip:
         """The line `y` rows from the top of the view."""
         row = y + self.scroll_offset.y
-        width = self.scrollable_content_region.width
+        width = self._width
         base = self.visual_style
         if row >= len(self._rows):
             return Strip.blank(width, base.rich_style)
