@@ -239,12 +239,14 @@ class Session:
 
     def prepare(self) -> None:
         """Load what answering needs (checking, scoring, the typo vocabulary, the typo distance
-        when the game has typed names) before the first answer, while the player reads: the
-        first answer is then as quick as the others."""
+        when the game has typed names, the source's index for the evidence) before the first
+        answer, while the player reads: the first answer is then as quick as the others."""
         from quiz.engine.checking import vocabulary
 
         if self._vocabulary is None:
             self._vocabulary = vocabulary(asked.question for asked in self.asked)
+            if not self.finished:
+                self.current.passage()  # reads the source and indexes it, on first use
         for kind in dict.fromkeys(type(asked.question) for asked in self.asked):
             kind.prepare_checking()
 

@@ -111,6 +111,8 @@ class GameScreen(Screen[Session]):
         self.session = session
         self.watcher = watcher
         self._countdown: Timer | None = None
+        self._panel: FeedbackPanel | None = None
+        """The feedback panel, once made (see `_feedback_panel`)."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -195,10 +197,9 @@ class GameScreen(Screen[Session]):
         is on screen (or by the first answer, if that comes sooner), then reused."""
         from quiz.ui.widgets.feedback import FeedbackPanel
 
-        existing = self.query(FeedbackPanel)
-        if existing:
-            return existing.first()
-        panel = FeedbackPanel(id="feedback")
+        if self._panel is not None:
+            return self._panel
+        panel = self._panel = FeedbackPanel(id="feedback")
         panel.display = False
         await self.mount(panel, after="#answer-area")
         return panel
@@ -235,6 +236,8 @@ class GameScreen(Screen[Session]):
         await self._tick()
         if not first:  # on mount, the footer has just read the bindings
             self.refresh_bindings()
+        if self._panel is not None:  # its evidence, laid out once the question is drawn
+            self.call_after_refresh(self._panel.prepare, asked)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the hint only while a question with a hint is unanswered; offer quitting with

@@ -12,7 +12,7 @@ from textual.style import Style
 from textual.visual import Visual
 
 from quiz.engine.scoring import Points
-from quiz.engine.session import Outcome
+from quiz.engine.session import Asked, Outcome
 from quiz.ui.widgets.breakdown import breakdown_lines
 from quiz.ui.widgets.linelist import line_strip
 from quiz.ui.widgets.passage import passage_content
@@ -88,21 +88,32 @@ PASSAGE_INDENT = 3
 """The cells the evidence gives up: the bar, a space after it, and a space at the end."""
 
 
-def feedback_lines(outcome: Outcome, width: int) -> list[Content]:
+def feedback_lines(
+    outcome: Outcome, width: int, evidence: list[Content] | None = None
+) -> list[Content]:
     """Everything the panel shows for an outcome, wrapped to `width` cells: the verdict, the
     breakdown table (a wrong answer given in parts), the teaching, then the evidence with a bar
-    along its left. Blocks are separated by a blank line."""
+    along its left (`evidence`: its lines, if already wrapped by `evidence_lines`). Blocks are
+    separated by a blank line."""
     blocks = [verdict_content(outcome).wrap(width)]
     breakdown = outcome.verdict.breakdown if shows_breakdown(outcome) else None
     if breakdown is not None:
         blocks.append(breakdown_lines(breakdown, width))
     blocks.append(teaching_content(outcome).wrap(width))
     lines = [line for block in blocks for line in (*block, BLANK)][:-1]
-    passage = passage_content(outcome.asked.passage())
-    if passage:
-        bar = PASSAGE_BAR + " "
-        lines += [bar + line for line in passage.wrap(max(1, width - PASSAGE_INDENT))]
-    return lines
+    if evidence is None:
+        evidence = evidence_lines(outcome.asked, width)
+    return lines + evidence
+
+
+def evidence_lines(asked: Asked, width: int) -> list[Content]:
+    """The evidence for a question, wrapped to fit `width` cells with its bar along its left:
+    the same whatever the answer, so it can be laid out before the player answers."""
+    passage = passage_content(asked.passage())
+    if not passage:
+        return []
+    bar = PASSAGE_BAR + " "
+    return [bar + line for line in passage.wrap(max(1, width - PASSAGE_INDENT))]
 
 
 BLANK = Content("")
@@ -136,6 +147,10 @@ class FeedbackPanel(ScrollView, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._outcome: Outcome | None = None
+        self._wrapped: dict[int, list[Content]] = {}
+        """The outcome's lines by the width they were wrapped to (the layout asks again)."""
+        self._evidence: dict[tuple[Asked, int], list[Content]] = {}
+        """The evidence's lines, by question and width, laid out by `prepare`."""
         self._lines: list[Content] = []
         """The outcome's lines, wrapped to the width they are drawn at."""
         self._width = 0
@@ -155,11 +170,23 @@ class FeedbackPanel(ScrollView, can_focus=False):
         """The panel's text, as it shows it (line by line, wrapped)."""
         return "\n".join(line.plain for line in self._lines)
 
+    def prepare(self, asked: Asked) -> None:
+        """Lay out a question's evidence before it is answered (while the player reads it), at
+        the widths the panel will give it, so that the answer has less to do."""
+        self._evidence = {}
+        width = self.container_size.width
+        if width <= 0:
+            return
+        for room in (width, width - self.styles.scrollbar_size_vertical):
+            if room > 0:
+                self._evidence[asked, room] = evidence_lines(asked, room)
+
     def show(self, outcome: Outcome) -> None:
         """Fill the panel for an outcome, in place, and scroll back to its top."""
         self.set_class(outcome.correct, "-right")
         self.set_class(not outcome.correct, "-wrong")
         self._outcome = outcome
+        self._wrapped = {}
         self.scroll_to(0, 0, animate=False, immediate=True)
         self._lay_out(self.container_size)
         self.refresh(layout=True)  # the scrollbar, for the new text's height
@@ -172,15 +199,23 @@ class FeedbackPanel(ScrollView, can_focus=False):
         if outcome is None or room.width <= 0:
             self._lines = []
         else:
-            self._lines = feedback_lines(outcome, room.width)
+            self._lines = self._wrap(outcome, room.width)
             scrollbar = self.styles.scrollbar_size_vertical
             if len(self._lines) > room.height and room.width > scrollbar:
                 self._width = room.width - scrollbar
-                self._lines = feedback_lines(outcome, self._width)
+                self._lines = self._wrap(outcome, self._width)
         self._strips.clear()
         self._selected = None
         # Set without asking for another layout: called while Textual lays the screen out.
         self.set_reactive(FeedbackPanel.virtual_size, Size(self._width, len(self._lines)))
+
+    def _wrap(self, outcome: Outcome, width: int) -> list[Content]:
+        """The outcome's lines at `width` (wrapped once per width, the evidence by `prepare`)."""
+        lines = self._wrapped.get(width)
+        if lines is None:
+            evidence = self._evidence.get((outcome.asked, width))
+            lines = self._wrapped[width] = feedback_lines(outcome, width, evidence)
+        return lines
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
