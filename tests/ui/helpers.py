@@ -57,6 +57,15 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
     raise AssertionError("the condition never held")
 
 
+def feedback_shown(pilot: Pilot[None]) -> bool:
+    """Whether an answer's feedback shows. Not `session.answered`: a time-out marks the
+    question answered, then makes the feedback panel if the game had not made it yet (a mount,
+    which awaits), and only then fills and shows it."""
+    from quiz.ui.widgets.feedback import FeedbackPanel
+
+    return any(panel.display for panel in pilot.app.screen.query(FeedbackPanel))
+
+
 def feedback_of(pilot: Pilot[None]) -> str:
     """The feedback panel's text as the player reads it, its lines joined by spaces (so that a
     phrase is found wherever a line breaks)."""

@@ -293,7 +293,7 @@ async def test_small_terminal_keeps_everything_reachable() -> None:
 async def test_timed_mode_counts_down_and_times_out() -> None:
     from quiz.engine.session import GameSettings
     from quiz.ui.app import QuizApp
-    from tests.ui.helpers import FakeClock, demo_bank, until
+    from tests.ui.helpers import FakeClock, demo_bank, feedback_shown, until
 
     clock = FakeClock()
     app = QuizApp(
@@ -307,7 +307,7 @@ async def test_timed_mode_counts_down_and_times_out() -> None:
         clock.now += limit - 5
         await until(pilot, lambda: "5s left" in str(screen.query_one("StatusBar").render()))
         clock.now += 6
-        await until(pilot, lambda: screen.session.answered)
+        await until(pilot, lambda: feedback_shown(pilot))
         assert feedback_of(pilot).startswith("⏱ Time is up.")
         assert not screen.session.outcomes[-1].correct
 

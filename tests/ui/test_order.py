@@ -109,7 +109,7 @@ async def test_wrong_order_feedback_shows_both_orders_and_says_what_is_misplaced
 async def test_time_out_on_an_order_names_the_right_order() -> None:
     from quiz.engine.session import GameSettings
     from quiz.ui.app import QuizApp
-    from tests.ui.helpers import FakeClock, until
+    from tests.ui.helpers import FakeClock, feedback_shown, until
 
     clock = FakeClock()
     bank = load_bank(BANKS / "new-types.yaml")
@@ -120,7 +120,7 @@ async def test_time_out_on_an_order_names_the_right_order() -> None:
         screen = app.screen
         assert isinstance(screen, GameScreen)
         clock.now += 100
-        await until(pilot, lambda: screen.session.answered)
+        await until(pilot, lambda: feedback_shown(pilot))
         verdict = feedback_of(pilot)
         assert verdict.startswith("⏱ Time is up.")
         assert "Right answer: " + screen.session.current.question.answer_text() in verdict

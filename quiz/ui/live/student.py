@@ -41,6 +41,7 @@ from quiz.ui.live.student_text import (
 from quiz.ui.live.text import clip, literal, source_heading
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.breakdown import BreakdownTable
+from quiz.ui.widgets.containers import BlankScroll, BlankSwitcher
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import Passage
 
@@ -125,10 +126,10 @@ class StudentScreen(Screen[None]):
             with VerticalScroll(id="waiting", can_focus=False):
                 yield Static("Connecting to the game…", id="waiting-text")
             with Vertical(id="asking"):
-                with VerticalScroll(id="asking-text", can_focus=False):
+                with BlankScroll(id="asking-text", can_focus=False):
                     yield Static(id="prompt")
                     yield Static(id="how")
-                with ContentSwitcher(id="answer-area"):
+                with BlankSwitcher(id="answer-area"):
                     for kind in INPUT_KINDS:
                         yield make_input(kind)
                 yield Static(id="answer-note")

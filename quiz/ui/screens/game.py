@@ -27,6 +27,7 @@ from quiz.engine.session import Outcome, Session
 from quiz.startup import AFTER_FIRST_FRAME_SECONDS
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.widgets.answer import AnswerInput, make_answer_input
+from quiz.ui.widgets.containers import BlankScroll, BlankSwitcher
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.status import StatusBar
 
@@ -116,12 +117,12 @@ class GameScreen(Screen[Session]):
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
-        with VerticalScroll(id="question", can_focus=False):
+        with BlankScroll(id="question", can_focus=False):
             yield Static(id="prompt")
             yield Static(id="how")
             yield Static(id="hint")
         first = self.session.current.question.input
-        with ContentSwitcher(id="answer-area", initial=first):
+        with BlankSwitcher(id="answer-area", initial=first):
             yield make_answer_input(first)  # later kinds are made when first needed
         yield KeyBar()
 

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 
 from quiz.engine.question_types.match import MatchQuestion
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.choices import DIGIT_KEYS, numbered
+from quiz.ui.widgets.containers import BlankRow
 from quiz.ui.widgets.linelist import LineList
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def lettered(index: int, text: str) -> Content:
     return Content.assemble((f"{LETTERS[index]}. ", "bold"), text)
 
 
-class MatchGrid(AnswerInput, Horizontal, can_focus=True):
+class MatchGrid(AnswerInput, BlankRow, can_focus=True):
     """The items on the left, the partners on the right; the grid has the focus and the keys,
     the lists show the state (the picked item, and its partner, highlighted)."""
 
