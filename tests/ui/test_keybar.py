@@ -9,10 +9,11 @@ from tests.ui.helpers import advance_to, answer_current, make_app
 
 
 def bar_text(app: object) -> str:
+    """The bar's line as drawn on the screen (the last frame's)."""
     from textual.app import App
 
     assert isinstance(app, App)
-    return str(app.screen.query_one(KeyBar).render())
+    return app.screen.query_one(KeyBar).render_line(0).text.rstrip()
 
 
 async def test_the_bar_lists_the_keys_that_work_now() -> None:
@@ -49,3 +50,37 @@ async def test_clicking_a_key_presses_it() -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, GameScreen)
+
+
+async def test_a_set_of_keys_drawn_before_is_drawn_again_from_memory_never_stale() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await advance_to(pilot, kind="choice")
+        bar = screen.query_one(KeyBar)
+        assert "Confirm" in bar_text(app)
+        await answer_current(pilot, right=True)
+        await pilot.pause()
+        feedback = bar_text(app)
+        assert "Next" in feedback and "Confirm" not in feedback
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Next" not in bar_text(app)  # the next question's keys, not the feedback's
+        drawn = len(bar._drawn)
+        await answer_current(pilot, right=True)
+        await pilot.pause()
+        assert bar_text(app) == feedback
+        assert len(bar._drawn) == drawn  # the feedback's keys came from memory
+
+
+async def test_a_narrow_bar_drops_the_words_in_parentheses_and_a_theme_change_redraws() -> None:
+    app = make_app(seed=1)
+    async with app.run_test(size=(40, 20)) as pilot:
+        await advance_to(pilot, kind="choice")
+        text = bar_text(app)
+        assert "? Hint" in text and "(halves points)" not in text and "q Quit" in text
+        before = app.screen.query_one(KeyBar).render_line(0)
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = app.screen.query_one(KeyBar).render_line(0)
+        assert after.text == before.text
+        assert [segment.style for segment in after] != [segment.style for segment in before]

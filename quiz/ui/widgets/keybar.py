@@ -4,6 +4,10 @@ Textual's `Footer` does this by rebuilding one widget per key whenever the keys 
 focus change, every answer): at start-up that was the costliest part of the game screen, and
 after every answer it ran again. `KeyBar` draws the same line as one piece of text and redraws
 it in place. A click on a key presses it, as with `Footer`.
+
+The keys change at every answer and every question, but between a few sets: each set's line is
+drawn once per width (Textual's line API) and then reused, so a key press draws the bar from
+memory (it took about 1 ms of each, a tenth of the next question's frame).
 """
 
 from __future__ import annotations
@@ -12,14 +16,34 @@ import re
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
+from textual.strip import Strip
 from textual.widget import Widget
+
+from quiz.ui.widgets.linelist import line_strip
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 """A description's words in parentheses (`Hint (halves points)`), left out on a narrow bar."""
+
+KeySpan = tuple[int, int, str, bool]
+"""Where a key is drawn: (first cell, cell after the last, key, enabled)."""
+
+Shown = list[tuple[Binding, bool]]
+"""The keys the bar lists, each with whether it is enabled now."""
+
+Signature = tuple[tuple[str, str, str, str | None, bool], ...]
+"""What tells one set of shown keys from another (each key's fields that the bar draws)."""
+
+
+def _signature(shown: Shown) -> Signature:
+    return tuple(
+        (binding.key, binding.action, binding.description, binding.key_display, enabled)
+        for binding, enabled in shown
+    )
 
 
 class KeyBar(Widget):
@@ -49,8 +73,10 @@ class KeyBar(Widget):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._key_spans: list[tuple[int, int, str, bool]] = []
-        """Where each key is drawn: (first cell, cell after the last, key, enabled)."""
+        self._key_spans: list[KeySpan] = []
+        """Where each key is drawn, on the line drawn last."""
+        self._drawn: dict[tuple[Signature, int], tuple[Content, list[KeySpan], Strip | None]] = {}
+        """Each set of keys' line at each width, its keys' places, and its strip once drawn."""
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -61,25 +87,59 @@ class KeyBar(Widget):
     def _bindings_changed(self, screen: Screen[object]) -> None:
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        """The lines are drawn again in the new styles (a theme change, say)."""
+        self._drawn.clear()
+        super().notify_style_update()
+
     def render(self) -> Content:
         """` key description ` for each shown binding, in the order the screen lists them; when
         they do not fit the width, without the descriptions' words in parentheses."""
-        line = self._line(short=False)
-        if line.cell_length > self.size.width:
-            line = self._line(short=True)
-        return line
+        return self._entry(self._shown())[0]
 
-    def _line(self, *, short: bool) -> Content:
+    def render_line(self, y: int) -> Strip:
+        """The bar's line, from memory when these keys were drawn at this width before."""
+        width = self.size.width
+        style = self.visual_style
+        if y:
+            return Strip.blank(width, style.rich_style)
+        shown = self._shown()
+        line, spans, strip = self._entry(shown)
+        if strip is None:
+            strip = line_strip(line, width, style, self._get_style).crop(0, width)
+            self._drawn[_signature(shown), width] = (line, spans, strip)
+        self._key_spans = spans
+        return strip
+
+    def _shown(self) -> Shown:
+        """The keys to list: like `Footer`, one per action (the first key bound to it)."""
+        shown: list[tuple[Binding, bool]] = []
+        shown_actions: set[str] = set()
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in shown_actions:
+                shown_actions.add(binding.action)
+                shown.append((binding, enabled))
+        return shown
+
+    def _entry(self, shown: Shown) -> tuple[Content, list[KeySpan], Strip | None]:
+        """These keys' line at the bar's width (shortened if it must be), with its keys'
+        places and its strip if it was drawn."""
+        key = (_signature(shown), self.size.width)
+        entry = self._drawn.get(key)
+        if entry is None:
+            line, spans = self._line(shown, short=False)
+            if line.cell_length > self.size.width:
+                line, spans = self._line(shown, short=True)
+            entry = self._drawn[key] = (line, spans, None)
+        return entry
+
+    def _line(self, shown: Shown, *, short: bool) -> tuple[Content, list[KeySpan]]:
         key_style = self.get_visual_style("key-bar--key")
         description_style = self.get_visual_style("key-bar--description")
         pieces: list[Content] = []
-        spans: list[tuple[int, int, str, bool]] = []
-        shown_actions: set[str] = set()
+        spans: list[KeySpan] = []
         start = 0
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in shown_actions:
-                continue  # like Footer: one entry per action, the first key bound to it
-            shown_actions.add(binding.action)
+        for binding, enabled in shown:
             description = (
                 _PARENTHESES.sub("", binding.description) if short else binding.description
             )
@@ -92,8 +152,7 @@ class KeyBar(Widget):
             pieces.append(piece)
             spans.append((start, start + piece.cell_length, binding.key, enabled))
             start += piece.cell_length
-        self._key_spans = spans
-        return Content("").join(pieces)
+        return Content("").join(pieces), spans
 
     def key_at(self, x: int) -> tuple[str, bool] | None:
         """The key drawn at column `x`, and whether it is enabled (None between keys)."""
