@@ -6,12 +6,13 @@ from dataclasses import replace
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from quiz.ui.screens.confirm import ConfirmScreen
 from quiz.ui.screens.game import GameScreen
 from quiz.ui.screens.results import ResultsScreen
 from quiz.ui.screens.start import StartScreen
+from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.feedback import FeedbackPanel
 from quiz.ui.widgets.keybar import KeyBar
 from quiz.ui.widgets.passage import HIGHLIGHT
@@ -335,7 +336,7 @@ async def test_keys_scroll_long_feedback_and_a_typed_space_stays_in_the_answer()
         await pilot.press("space")
         await pilot.pause()
         assert screen.session.number == number + 1
-        assert isinstance(app.focused, Input | OptionList)  # the next answer has the keys
+        assert isinstance(app.focused, AnswerInput)  # the next answer has the keys
 
 
 async def test_what_the_game_needs_is_made_while_question_1_is_read() -> None:

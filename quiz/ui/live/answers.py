@@ -14,7 +14,6 @@ from typing import assert_never
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from quiz.engine.question_types.base import InputKind, Response
@@ -145,12 +144,9 @@ class MarkedChoiceList(ChoiceList):
 
     BINDINGS = [Binding(key, f"pick({index})", show=False) for index, key in enumerate(LETTER_KEYS)]
 
-    def set_choices(self, choices: Sequence[str]) -> None:
-        """Show new choices in place, the first one highlighted."""
-        self.choices = tuple(choices)
-        self.clear_options()
-        self.add_options([Option(marked(i, choice), id=str(i)) for i, choice in enumerate(choices)])
-        self.highlighted = 0
+    def entry(self, index: int, choice: str) -> Content:
+        """` A ▲  text`, as on the projector."""
+        return marked(index, choice)
 
 
 class MarkedMultiChoiceList(MultiChoiceList):

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from quiz.ui.widgets.answer import AnswerInput
+from quiz.ui.widgets.linelist import LineList, PickList
 
 if TYPE_CHECKING:
     from quiz.engine.session import Asked
@@ -27,8 +26,11 @@ def numbered(index: int, text: str) -> Content:
     return Content.assemble((f"{index + 1}. ", "bold"), text)
 
 
-class ChoiceList(AnswerInput, OptionList):
-    """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it."""
+class ChoiceList(AnswerInput, PickList):
+    """Pick one choice: `1`–`8` move to a choice, `Enter` (or a click) confirms it.
+
+    Drawn a line at a time (`PickList`): as an `OptionList`, it put the next four-choice
+    question at 1.5-1.7x the full-screen floor."""
 
     BINDINGS = [
         Binding("enter", "select", "Confirm"),
@@ -46,21 +48,28 @@ class ChoiceList(AnswerInput, OptionList):
     def set_choices(self, choices: Sequence[str]) -> None:
         """Show new choices in place, the first one highlighted."""
         self.choices = tuple(choices)
-        self.clear_options()
-        self.add_options(
-            [Option(numbered(i, choice), id=str(i)) for i, choice in enumerate(choices)]
-        )
-        self.highlighted = 0
+        self.set_entries([self.entry(i, choice) for i, choice in enumerate(choices)], 0)
+
+    def entry(self, index: int, choice: str) -> Content:
+        """How a choice is listed: `1. text`."""
+        return numbered(index, choice)
 
     def action_pick(self, index: int) -> None:
         """Move the highlight to a choice by its number."""
-        if index < self.option_count:
-            self.highlighted = index
+        if index < len(self.choices):
+            self.highlight(index)
 
     def press_number(self, index: int) -> None:
         self.action_pick(index)
 
-    @on(OptionList.OptionSelected)
-    def _picked(self, event: OptionList.OptionSelected) -> None:
+    def action_select(self) -> None:
+        """Answer with the highlighted choice."""
+        if self.highlighted is not None and self.highlighted < len(self.choices):
+            self.post_message(self.Answered(self.choices[self.highlighted]))
+
+    @on(LineList.Clicked)
+    def _clicked(self, event: LineList.Clicked) -> None:
+        """A click answers with the choice clicked."""
         event.stop()
-        self.post_message(self.Answered(self.choices[event.option_index]))
+        self.highlight(event.index)
+        self.action_select()

@@ -1,11 +1,13 @@
 """A list of entries drawn a line at a time (Textual's line API): the match grid's items and
-partners, redrawn after every key.
+partners, and the choice list; redrawn after every key.
 
 An `OptionList` builds and renders each option as a widget of its own would (its styles looked
 up, its text wrapped to measure it, then again to draw it): the two lists of a match question
-took 2.7 ms to draw for the next question, a third of its key press. This list wraps its entries
-once per width and draws only the lines in view. It takes no focus and no keys (its owner has
-them); a click on an entry says which (`Clicked`).
+took 2.7 ms to draw for the next question, a third of its key press, and a four-choice list put
+the next choice question at 1.5-1.7x the full-screen floor where a two-choice one was at 1.1x.
+`LineList` wraps its entries once per width and draws only the lines in view. It takes no focus
+and no keys (the match grid has them); a click on an entry says which (`Clicked`). `PickList`
+is one that takes the focus and moves its highlight by the keys, as an `OptionList` does.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -38,7 +41,7 @@ class LineList(ScrollView, can_focus=False):
     """Entries one under the other, each wrapped to the width, one of them highlighted."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--highlighted"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--highlighted", "line-list--hover"}
     DEFAULT_CSS = """
     LineList {
         height: auto;
@@ -51,6 +54,9 @@ class LineList(ScrollView, can_focus=False):
         & > .line-list--highlighted {
             color: $foreground;
             background: $block-cursor-blurred-background;
+        }
+        & > .line-list--hover {
+            background: $block-hover-background;
         }
     }
     """
@@ -72,21 +78,28 @@ class LineList(ScrollView, can_focus=False):
         super().__init__(id=id)
         self.entries: tuple[Content, ...] = ()
         self.highlighted: int | None = None
+        self.hovered: int | None = None
+        """The entry under the mouse (drawn with the hover style)."""
         self._rows: list[tuple[int, Content]] = []
         """Each line: the entry it belongs to, and its text (wrapped to `_width`)."""
         self._width = -1
         self._strips: dict[tuple[int, Style], Strip] = {}
 
-    def show(self, entries: Sequence[Content], highlighted: int | None) -> None:
+    def set_entries(self, entries: Sequence[Content], highlighted: int | None) -> None:
         """These entries, this one highlighted (kept in view)."""
-        self.highlighted = highlighted
         if tuple(entries) != self.entries:
+            self.highlighted = highlighted
             self.entries = tuple(entries)
             self._width = -1  # wrapped again by the layout this asks for
             self.refresh(layout=True)
         else:
-            self.refresh()
-            self._keep_in_view()
+            self.highlight(highlighted)
+
+    def highlight(self, index: int | None) -> None:
+        """Highlight this entry (kept in view)."""
+        self.highlighted = index
+        self.refresh()
+        self._keep_in_view()
 
     def _lay_out(self, width: int) -> None:
         """Wrap the entries to `width` cells (once per width and entries), and make that the
@@ -143,6 +156,8 @@ class LineList(ScrollView, can_focus=False):
         style = base
         if index == self.highlighted:
             style = base + self.get_visual_style("line-list--highlighted")
+        elif index == self.hovered:
+            style = base + self.get_visual_style("line-list--hover")
         key = (row, style)
         strip = self._strips.get(key)
         if strip is None:
@@ -150,10 +165,77 @@ class LineList(ScrollView, can_focus=False):
             self._strips[key] = strip
         return strip
 
-    def on_click(self, event: events.Click) -> None:
+    def entry_at(self, event: events.MouseEvent) -> int | None:
+        """The entry under the mouse, if any."""
         offset = event.get_content_offset(self)
         if offset is None:
-            return
+            return None
         row = offset.y + self.scroll_offset.y
-        if row < len(self._rows):
-            self.post_message(self.Clicked(self, self._rows[row][0]))
+        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+
+    def on_click(self, event: events.Click) -> None:
+        index = self.entry_at(event)
+        if index is not None:
+            self.post_message(self.Clicked(self, index))
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self.entry_at(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def _hover(self, index: int | None) -> None:
+        if index != self.hovered:
+            self.hovered = index
+            self.refresh()
+
+
+class PickList(LineList, can_focus=True):
+    """A `LineList` that takes the focus: the arrow keys, `Home`/`End` and `PageUp`/`PageDown`
+    move the highlight, as in an `OptionList`, and its focus styles are an `OptionList`'s. What
+    `Enter` and a click do is its owner's (`action_select`, `Clicked`)."""
+
+    DEFAULT_CSS = """
+    PickList:focus {
+        border: tall $border;
+        background-tint: $foreground 5%;
+        & > .line-list--highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("home", "first", show=False),
+        Binding("end", "last", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+    ]
+
+    def action_cursor(self, step: int) -> None:
+        """Highlight the entry below (`1`) or above (`-1`), if there is one."""
+        if self.entries:
+            current = self.highlighted if self.highlighted is not None else -step
+            self.highlight(min(max(current + step, 0), len(self.entries) - 1))
+
+    def action_first(self) -> None:
+        if self.entries:
+            self.highlight(0)
+
+    def action_last(self) -> None:
+        if self.entries:
+            self.highlight(len(self.entries) - 1)
+
+    def action_page(self, direction: int) -> None:
+        """Highlight the entry a view's height below (`1`) or above (`-1`)."""
+        rows = [row for row, (index, _) in enumerate(self._rows) if index == self.highlighted]
+        if not rows:
+            self.action_cursor(direction)
+            return
+        height = max(self.scrollable_content_region.height, 1)
+        target = min(max(rows[0] + direction * height, 0), len(self._rows) - 1)
+        self.highlight(self._rows[target][0])

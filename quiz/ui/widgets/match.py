@@ -117,10 +117,10 @@ class MatchGrid(AnswerInput, BlankRow, can_focus=True):
         for item, partner in enumerate(self.matched):
             if partner is not None:
                 users.setdefault(partner, []).append(str(item + 1))
-        self.query_one("#match-items", LineList).show(
+        self.query_one("#match-items", LineList).set_entries(
             [self._item_line(i) for i in range(len(self.items))], self.picked
         )
-        self.query_one("#match-partners", LineList).show(
+        self.query_one("#match-partners", LineList).set_entries(
             [
                 lettered(p, text).append(Content.styled(f" ← {', '.join(users[p])}", "dim"))
                 if p in users

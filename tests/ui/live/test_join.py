@@ -58,7 +58,7 @@ async def test_a_choice_is_answered_with_a_letter_or_a_number_and_locked_once() 
         assert "China's trade" in shown(app, "#prompt")
         assert shown(app, "#how") == "Press A–D (or 1–4) or use the arrows, then Enter."
         options = app.screen.query_one("#choice")
-        labels = [str(options.get_option_at_index(i).prompt) for i in range(4)]  # type: ignore[attr-defined]
+        labels = [str(entry) for entry in options.entries]  # type: ignore[attr-defined]
         assert labels[0] == " A ▲  $44 billion" and labels[2] == " C ●  $95 billion"
         await pilot.press("c", "enter")
         await pilot.pause()
