@@ -40,3 +40,27 @@ async def test_the_choice_under_the_mouse_is_drawn_as_hovered() -> None:
         await pilot.hover(screen.query_one("#prompt"))
         await pilot.pause()
         assert choices.hovered is None
+
+
+async def test_a_multiple_answer_list_ticks_by_number_space_and_click_and_submits_them() -> None:
+    from quiz.ui.widgets.multichoice import BUTTON_INNER, MultiChoiceList
+
+    def box_colour(row: int) -> object:
+        box = next(s for s in choices.render_line(row) if s.text == BUTTON_INNER)
+        return box.style.color  # type: ignore[union-attr]
+
+    app = make_app(seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await advance_to(pilot, kind="multi")
+        choices = screen.query_one(MultiChoiceList)
+        unticked = box_colour(0)
+        await pilot.press("1")
+        assert choices.picked == {0} and box_colour(0) != unticked  # drawn ticked, not stale
+        await pilot.press("down", "space")
+        assert choices.picked == {0, 1}
+        await pilot.click(MultiChoiceList, offset=(10, 1))  # under the border: the first
+        await pilot.pause()
+        assert choices.picked == {1} and box_colour(0) == unticked
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.outcomes[-1].verdict.given == choices.choices[1]

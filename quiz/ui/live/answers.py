@@ -14,7 +14,6 @@ from typing import assert_never
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets.selection_list import Selection
 
 from quiz.engine.question_types.base import InputKind, Response
 from quiz.ui.live.marks import COLOURS, LETTERS, mark
@@ -156,12 +155,9 @@ class MarkedMultiChoiceList(MultiChoiceList):
         Binding(key, f"toggle_number({index})", show=False) for index, key in enumerate(LETTER_KEYS)
     ]
 
-    def set_choices(self, choices: Sequence[str]) -> None:
-        """Show new choices in place, none picked."""
-        self.choices = tuple(choices)
-        self.clear_options()
-        self.add_options([Selection(marked(i, choice), i) for i, choice in enumerate(choices)])
-        self.highlighted = 0
+    def entry(self, index: int, choice: str) -> Content:
+        """` A ▲  text`, as on the projector."""
+        return marked(index, choice)
 
 
 class LiveOrderList(OrderList):

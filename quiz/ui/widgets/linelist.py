@@ -37,6 +37,15 @@ def line_strip(
     return Strip(segments, line.cell_length).extend_cell_length(width, style.rich_style)
 
 
+def _same(entries: Sequence[Content], others: Sequence[Content]) -> bool:
+    """The same text in the same styles (`Content`'s `==` compares the text alone: a check box
+    ticked, or a line restyled, is a change too)."""
+    return len(entries) == len(others) and all(
+        entry.plain == other.plain and entry.spans == other.spans
+        for entry, other in zip(entries, others, strict=True)
+    )
+
+
 class LineList(ScrollView, can_focus=False):
     """Entries one under the other, each wrapped to the width, one of them highlighted."""
 
@@ -87,7 +96,7 @@ class LineList(ScrollView, can_focus=False):
 
     def set_entries(self, entries: Sequence[Content], highlighted: int | None) -> None:
         """These entries, this one highlighted (kept in view)."""
-        if tuple(entries) != self.entries:
+        if not _same(entries, self.entries):
             self.highlighted = highlighted
             self.entries = tuple(entries)
             self._width = -1  # wrapped again by the layout this asks for
