@@ -35,7 +35,7 @@ async def test_keys_move_items_and_enter_submits_the_order() -> None:
         await pilot.press("shift+up")
         assert shown(screen) == start
         await pilot.press("space")  # picked up: the arrows carry it
-        assert "picked up" in str(screen.query_one(OrderList).get_option_at_index(0).prompt)
+        assert "picked up" in str(screen.query_one(OrderList).entries[0])
         assert "space Put down" in str(screen.query_one(KeyBar).render())
         await pilot.press("down", "down", "space", "j")
         assert shown(screen) == [start[1], start[2], start[0], *start[3:]]
@@ -154,7 +154,7 @@ async def test_without_colour_every_state_is_said_in_words(monkeypatch: object) 
         assert pilot.app.no_color
         screen = await to_leaders(pilot)
         await pilot.press("space")
-        carried = screen.query_one(OrderList).get_option_at_index(0).prompt
+        carried = screen.query_one(OrderList).entries[0]
         assert str(carried).endswith("⇅ picked up")
         await pilot.press("down", "space", "enter")
         await pilot.pause()

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from quiz.ui.widgets.answer import AnswerInput
 from quiz.ui.widgets.choices import DIGIT_KEYS, numbered
+from quiz.ui.widgets.linelist import LineList, PickList
 
 if TYPE_CHECKING:
     from quiz.engine.session import Asked
@@ -28,8 +28,9 @@ PICKED_UP = "  ⇅ picked up"
 """Beside the item being carried: in words, not in colour alone."""
 
 
-class OrderList(AnswerInput, OptionList):
-    """The items in the player's current order, numbered; `Enter` submits that order."""
+class OrderList(AnswerInput, PickList):
+    """The items in the player's current order, numbered; `Enter` submits that order. Drawn a
+    line at a time (`PickList`), as the other answer lists are."""
 
     BINDINGS = [
         Binding("enter", "submit", "Submit"),
@@ -37,8 +38,8 @@ class OrderList(AnswerInput, OptionList):
         Binding("shift+down", "move(1)", "Move", show=False),
         Binding("space", "pick_up", "Pick up"),
         Binding("space", "put_down", "Put down"),
-        Binding("k", "cursor_up", show=False),
-        Binding("j", "cursor_down", show=False),
+        Binding("k", "cursor(-1)", show=False),
+        Binding("j", "cursor(1)", show=False),
         Binding("backspace", "erase", show=False),
         *[Binding(key, f"type_number({key})", show=False) for key in DIGIT_KEYS],
     ]
@@ -62,18 +63,15 @@ class OrderList(AnswerInput, OptionList):
     def _redraw(self, highlight: int) -> None:
         """Show the items in their current order, the highlight at `highlight` (and the keys
         that apply now in the footer)."""
-        self.clear_options()
-        self.add_options(
+        self.set_entries(
             [
-                Option(
-                    numbered(place, item).append(Content.styled(PICKED_UP, "bold"))
-                    if place == self.picked_up
-                    else numbered(place, item)
-                )
+                numbered(place, item).append(Content.styled(PICKED_UP, "bold"))
+                if place == self.picked_up
+                else numbered(place, item)
                 for place, item in enumerate(self.items)
-            ]
+            ],
+            highlight,
         )
-        self.highlighted = highlight
         self._show_typed()
         self.refresh_bindings()
 
@@ -101,19 +99,12 @@ class OrderList(AnswerInput, OptionList):
             return
         self._move_item(here, here + step)
 
-    def action_cursor_up(self) -> None:
-        """Up: carry the picked-up item up, or move the highlight."""
+    def action_cursor(self, step: int) -> None:
+        """Up (`-1`) or down (`1`): carry the picked-up item, or move the highlight."""
         if self.picked_up is not None:
-            self.action_move(-1)
+            self.action_move(step)
         else:
-            super().action_cursor_up()
-
-    def action_cursor_down(self) -> None:
-        """Down: carry the picked-up item down, or move the highlight."""
-        if self.picked_up is not None:
-            self.action_move(1)
-        else:
-            super().action_cursor_down()
+            super().action_cursor(step)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """`Space` picks up, or puts down when an item is carried (the footer says which)."""
@@ -137,11 +128,12 @@ class OrderList(AnswerInput, OptionList):
         self.picked_up = None
         self._redraw(self.highlighted or 0)
 
-    def action_select(self) -> None:
+    @on(LineList.Clicked)
+    def _clicked(self, event: LineList.Clicked) -> None:
         """A click: pick the clicked item up, or put the carried one down where clicked."""
-        here = self.highlighted
-        if here is None:
-            return
+        event.stop()
+        here = event.index
+        self.highlight(here)
         if self.picked_up is None:
             self.picked_up = here
             self._redraw(here)
