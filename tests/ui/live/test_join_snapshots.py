@@ -17,6 +17,26 @@ SIZE = (60, 20)
 Steps = Callable[[Classroom, Pilot[None]], Awaitable[None]]
 
 
+async def answering(pilot: Pilot[None], kind: str) -> None:
+    """Wait until the question's answer input shows, filled: a key pressed before the host's
+    message reached the app would be lost (the snapshot then showed nothing picked, now and
+    then)."""
+    from textual.widgets import ContentSwitcher
+
+    from tests.ui.helpers import until
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        if screen.query_one("#phase", ContentSwitcher).current != "asking":
+            return False
+        area = screen.query_one("#answer-area", ContentSwitcher)
+        widget = area.query_one(f"#{kind}")
+        filled = getattr(widget, "entries", None) or getattr(widget, "items", None)
+        return area.current == kind and (kind == "typed" or bool(filled))
+
+    await until(pilot, ready)
+
+
 async def lobby(room: Classroom, pilot: Pilot[None]) -> None:
     room.join("Bob", "Chen")
     await pilot.pause()
@@ -26,6 +46,7 @@ async def choice(room: Classroom, pilot: Pilot[None]) -> None:
     await lobby(room, pilot)
     room.teacher("start")
     room.clock.now = 3.2
+    await answering(pilot, "choice")
     await pilot.press("down")
     await pilot.pause()
 
@@ -53,6 +74,7 @@ async def right(room: Classroom, pilot: Pilot[None]) -> None:
 async def multi(room: Classroom, pilot: Pilot[None]) -> None:
     await lobby(room, pilot)
     room.skip_to(2)
+    await answering(pilot, "multi")
     await pilot.press("b")
     await pilot.pause()
 
@@ -61,6 +83,7 @@ async def number(room: Classroom, pilot: Pilot[None]) -> None:
     await lobby(room, pilot)
     room.skip_to(4)
     room.teacher("pause")
+    await answering(pilot, "typed")
     await pilot.press(*"44")
     await pilot.pause()
 
@@ -86,6 +109,7 @@ async def reconnecting(room: Classroom, pilot: Pilot[None]) -> None:
 async def order(room: Classroom, pilot: Pilot[None]) -> None:
     await lobby(room, pilot)
     room.teacher("start")
+    await answering(pilot, "order")
     await pilot.press("shift+down")
     await pilot.pause()
 
@@ -100,6 +124,7 @@ async def order_wrong(room: Classroom, pilot: Pilot[None]) -> None:
 async def match(room: Classroom, pilot: Pilot[None]) -> None:
     await lobby(room, pilot)
     room.teacher("start")
+    await answering(pilot, "match")
     await pilot.press("1", "b", "2", "a")
     await pilot.pause()
 
