@@ -159,12 +159,19 @@ def startup(
     if cold:
         shutil.rmtree(home / "cache", ignore_errors=True)
     data = probe("quiz", *([str(folder)] if folder else []), home=home, environment=environment)
-    return float(data["elapsed"]), int(data["peak_kib"])  # type: ignore[call-overload]
+    return _number(data, "elapsed"), int(_number(data, "peak_kib"))
 
 
 def hello(home: Path) -> tuple[float, int]:
     data = probe("hello", home=home)
-    return float(data["elapsed"]), int(data["peak_kib"])  # type: ignore[call-overload]
+    return _number(data, "elapsed"), int(_number(data, "peak_kib"))
+
+
+def _number(data: dict[str, object], key: str) -> float:
+    """A number from a probe's report."""
+    value = data[key]
+    assert isinstance(value, int | float), (key, value)
+    return float(value)
 
 
 def measure(
@@ -255,9 +262,11 @@ def measure(
             ours / floor for ours, floor in zip(colds, cold_raws, strict=True)
         )
         startup(folder, home, cold=False)
-        warm, memory, warm_hello, hello_kib = paired(
-            3 * runs, lambda f=folder: startup(f, home, cold=False)
-        )  # type: ignore[misc]
+
+        def warm_startup(folder: Path = folder) -> tuple[float, int]:
+            return startup(folder, home, cold=False)
+
+        warm, memory, warm_hello, hello_kib = paired(3 * runs, warm_startup)
         growth["validate (cold)"][size] = cold_validate
         growth["lint (cold)"][size] = statistics.median(lints)
         growth["start-up (cold)"][size] = cold
@@ -306,12 +315,13 @@ def measure(
     ]
     if count_instructions:
         startup(None, home, cold=False)  # the bundled bank back in the cache, emptied since
-        floor, ours = instructions("hello", home), instructions("quiz", home)
-        if floor and ours:
+        hello_count, quiz_count = instructions("hello", home), instructions("quiz", home)
+        if hello_count and quiz_count:
             lines += [
                 "",
-                f"start-up, bundled bank, in CPU instructions (valgrind): {ours / 1e6:,.0f} M "
-                f"against {floor / 1e6:,.0f} M for hello world: {ours / floor:.2f}×",
+                f"start-up, bundled bank, in CPU instructions (valgrind): {quiz_count / 1e6:,.0f} "
+                f"M against {hello_count / 1e6:,.0f} M for hello world: "
+                f"{quiz_count / hello_count:.2f}×",
             ]
         else:
             lines += ["", "(instruction counts need valgrind, which is not installed)"]
@@ -429,7 +439,10 @@ def speedups(work: Path, home: Path, runs: int) -> tuple[list[Row], list[str]]:
     game = work / "game-60-match"
     write_library(game, 1, 60, seed=7, types=("match",))
     startup(None, home, cold=False)
-    with_, without, keys_with, keys_without = [], [], [], []
+    with_: list[tuple[float, int]] = []
+    without: list[tuple[float, int]] = []
+    keys_with: list[float] = []
+    keys_without: list[float] = []
     for _ in range(5 * runs):
         without.append(startup(None, home, cold=False, environment=SPEEDUPS_OFF))
         with_.append(startup(None, home, cold=False))
