@@ -1,5 +1,5 @@
 """A list of entries drawn a line at a time (Textual's line API): the match grid's items and
-partners, and the choice list; redrawn after every key.
+partners, and the choice, multiple-answer and order lists; redrawn after every key.
 
 An `OptionList` builds and renders each option as a widget of its own would (its styles looked
 up, its text wrapped to measure it, then again to draw it): the two lists of a match question
@@ -50,6 +50,7 @@ class LineList(ScrollView, can_focus=False):
     """Entries one under the other, each wrapped to the width, one of them highlighted."""
 
     ALLOW_SELECT = False
+    SCOPED_CSS = False  # for the focus rule of a list held by a focused widget
     COMPONENT_CLASSES: ClassVar[set[str]] = {"line-list--highlighted", "line-list--hover"}
     DEFAULT_CSS = """
     LineList {
@@ -66,6 +67,17 @@ class LineList(ScrollView, can_focus=False):
         }
         & > .line-list--hover {
             background: $block-hover-background;
+        }
+    }
+    /* Focused as an `OptionList` is: when it has the focus (a `PickList`), or when the widget
+       holding it has (the match grid's lists). */
+    LineList:focus, *:focus > LineList {
+        border: tall $border;
+        background-tint: $foreground 5%;
+        & > .line-list--highlighted {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
         }
     }
     """
@@ -201,20 +213,8 @@ class LineList(ScrollView, can_focus=False):
 
 class PickList(LineList, can_focus=True):
     """A `LineList` that takes the focus: the arrow keys, `Home`/`End` and `PageUp`/`PageDown`
-    move the highlight, as in an `OptionList`, and its focus styles are an `OptionList`'s. What
+    move the highlight, as in an `OptionList`, and it is drawn focused as one is. What
     `Enter` and a click do is its owner's (`action_select`, `Clicked`)."""
-
-    DEFAULT_CSS = """
-    PickList:focus {
-        border: tall $border;
-        background-tint: $foreground 5%;
-        & > .line-list--highlighted {
-            color: $block-cursor-foreground;
-            background: $block-cursor-background;
-            text-style: $block-cursor-text-style;
-        }
-    }
-    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor(1)", show=False),

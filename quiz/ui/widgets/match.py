@@ -55,15 +55,6 @@ class MatchGrid(AnswerInput, BlankRow, can_focus=True):
             width: 3fr;
             margin-left: 1;
         }
-        &:focus > LineList {
-            border: tall $border;
-            background-tint: $foreground 5%;
-            & > .line-list--highlighted {
-                color: $block-cursor-foreground;
-                background: $block-cursor-background;
-                text-style: $block-cursor-text-style;
-            }
-        }
     }
     """
 
