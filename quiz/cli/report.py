@@ -20,6 +20,7 @@ from quiz.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from quiz.engine.report_split import SecondHalf
     from quiz.engine.store import Store
 
 
@@ -56,13 +57,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quiz.engine import reports
-    from quiz.engine.store import StoreError
 
     if args.items and args.player:
         raise CommandError("--items analyses the whole class's answers; drop --player", 2)
     # The answers as CSV or JSON are read through `Store.batches` alone: the store's integrity
     # check runs while SQLite sorts them, and the first row waits for its verdict.
     streamed = not args.items and args.by == "answer" and args.format != "table"
+    second_half = None
+    if streamed and args.player is None and args.game is None:
+        from quiz.engine.report_split import SecondHalf
+
+        # A big report is written a half by each of two processes: the child is forked now,
+        # before the store is opened (quiz.engine.report_split).
+        second_half = SecondHalf.fork(reports.second_half_writer(args.format))
+    try:
+        return _run(args, streamed, second_half)
+    finally:
+        if second_half:
+            second_half.dismiss()
+
+
+def _run(args: argparse.Namespace, streamed: bool, second_half: SecondHalf | None) -> int:
+    from quiz.engine import reports
+    from quiz.engine.store import StoreError
+
     store = open_store(check_started=streamed and args.game is None)
     if args.game is not None and not store.query(
         "SELECT 1 FROM live_games WHERE id = ?", (args.game,)
@@ -95,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         if not streamed:
             return reports.write_report(rows, columns, args.format, out)
         try:
-            return reports.write_answers(store, filters, args.format, out)  # at C speed
+            return reports.write_answers(store, filters, args.format, out, second_half)
         except StoreError as error:  # a damaged file that could not be replaced (as at open)
             raise CommandError(str(error)) from None
 

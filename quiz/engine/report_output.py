@@ -154,16 +154,22 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str], out: TextI
 
 
 def write_csv_plain(
-    batches: Iterable[Sequence[tuple[Any, ...]]], columns: Sequence[str], out: TextIO
+    batches: Iterable[Sequence[tuple[Any, ...]]],
+    columns: Sequence[str],
+    out: TextIO,
+    *,
+    header: bool = True,
 ) -> int:
     """`write_csv` for rows of plain values (text, numbers, None: what SQLite gives), in
     batches: the same bytes, at C speed. Each batch is written the fastest way that gives the
     rule's bytes: one `%s,%s,...` template per row when no cell needs quoting or the rule (the
     common case: `select_list` makes a missing value `''`); else `csv.writer`, when no cell
     needs the rule (a comma or a quote in an answer); else cell by cell through
-    `spreadsheet_cell`."""
+    `spreadsheet_cell`. Without `header`, the rows alone: the rest of a report begun
+    elsewhere (quiz.engine.report_split)."""
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([spreadsheet_cell(column) for column in columns])
+    if header:
+        writer.writerow([spreadsheet_cell(column) for column in columns])
     template = ",".join(["%s"] * len(columns)) + "\r\n"
     skeleton = b"," * (len(columns) - 1) + b"\r\n"
     buffer = io.StringIO()
@@ -264,17 +270,26 @@ _JSON_SAMPLE: dict[Kind, Any] = {"text": "a", "number": 1, "flag": "true"}
 
 
 def write_json_plain(
-    batches: Iterable[Sequence[tuple[Any, ...]]], fields: Sequence[Field], out: TextIO
+    batches: Iterable[Sequence[tuple[Any, ...]]],
+    fields: Sequence[Field],
+    out: TextIO,
+    *,
+    written: int = 0,
+    close: bool = True,
 ) -> int:
     """`write_json` for rows of plain values in batches, as `select_list(fields, "json")`
     gives them: the same bytes, each batch formatted by one template at C speed and checked as
     a whole (its quotes and line breaks are the template's alone, so no text needs escaping;
     no backslash, so the guard saw every value of its kind; no unsafe character beyond ASCII);
-    a batch that is not is written row by row the way `write_json` writes."""
+    a batch that is not is written row by row the way `write_json` writes. Returns the count.
+
+    For a report written in parts (quiz.engine.report_split): `written` rows came before these
+    (a row is written `[` first only when none did), and without `close` the list is left
+    open for more (`close_json` ends it)."""
     template = _json_template(fields)
     sample = ("", *(_JSON_SAMPLE[field.kind] for field in fields))
     skeleton = (template % sample).encode().translate(None, _JSON_PLAIN_BYTES)
-    count = 0
+    count = written
     for batch in batches:
         text = "".join(map(template.__mod__, batch))
         data = text.encode()
@@ -290,8 +305,15 @@ def write_json_plain(
                 }
                 out.write(_json_item(row, count + index == 0))
         count += len(batch)
+    if close:
+        close_json(out, count)
+    return count - written
+
+
+def close_json(out: TextIO, count: int) -> None:
+    """End a JSON list of `count` rows written by `write_json_plain` (`[]` if there were
+    none)."""
     out.write("\n]" if count else "[]")
-    return count
 
 
 def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Literal, TextIO
 from quiz.engine.report_output import (
     BATCH_ROWS,
     Field,
+    close_json,
     select_list,
     write_csv_plain,
     write_json_plain,
@@ -19,6 +20,7 @@ from quiz.engine.report_output import to_csv as to_csv
 from quiz.engine.report_output import to_json as to_json
 from quiz.engine.report_output import to_table as to_table
 from quiz.engine.report_output import write_report as write_report
+from quiz.engine.report_split import SPLIT_ROWS, Batches, SecondHalf, WriteRows
 from quiz.engine.store import Store, timestamp
 
 ANSWER_FIELDS = (
@@ -144,6 +146,7 @@ _ANSWERS_FROM = (
     " FROM answers a JOIN games g ON g.id = a.game_id JOIN players p ON p.id = g.player_id"
     " WHERE {condition} ORDER BY a.answered_at, a.id"
 )
+"""The answers report's FROM, WHERE (its condition to fill in) and ORDER BY."""
 
 
 def answer_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
@@ -156,18 +159,96 @@ def answer_rows(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
         yield {**dict(row), "correct": bool(row["correct"]), "hint_used": bool(row["hint_used"])}
 
 
-def write_answers(store: Store, filters: Filters, form: Literal["csv", "json"], out: TextIO) -> int:
+def write_answers(
+    store: Store,
+    filters: Filters,
+    form: Literal["csv", "json"],
+    out: TextIO,
+    second_half: SecondHalf | None = None,
+) -> int:
     """The answers report as CSV or JSON, the same as `write_report` writes from
     `answer_rows`, at the speed of the C writers: rows straight from SQLite, a batch at a time
-    (see quiz.engine.report_output). Returns the number of rows."""
+    (see quiz.engine.report_output). With `second_half` (a forked child, see
+    quiz.engine.report_split), a big report is written a half by each process. Returns the
+    number of rows."""
     condition, parameters = filters.where()
-    sql = f"SELECT {select_list(ANSWER_FIELDS, form)}" + _ANSWERS_FROM.format(condition=condition)
-    batches = store.batches(sql, parameters, BATCH_ROWS)
-    if form == "csv":
-        return write_csv_plain(batches, ANSWER_COLUMNS, out)
-    count = write_json_plain(batches, ANSWER_FIELDS, out)
-    out.write("\n")
-    return count
+    select = f"SELECT {select_list(ANSWER_FIELDS, form)}"
+    split = _split_at(store, filters) if second_half else None
+    if second_half is None or split is None:
+        if second_half:
+            second_half.dismiss()
+        sql = select + _ANSWERS_FROM.format(condition=condition)
+        batches = store.batches(sql, parameters, BATCH_ROWS)
+        if form == "csv":
+            return write_csv_plain(batches, ANSWER_COLUMNS, out)
+        count = write_json_plain(batches, ANSWER_FIELDS, out)
+        out.write("\n")
+        return count
+    before, after = (
+        select + _ANSWERS_FROM.format(condition=f"{condition} AND a.id <= ? AND {key}")
+        for key in ("(a.answered_at, a.id) < (?, ?)", "(a.answered_at, a.id) >= (?, ?)")
+    )
+    parameters = [*parameters, *split]
+    try:
+        second_half.start(store.path, after, parameters)
+        first = store.batches(before, parameters, BATCH_ROWS)
+        if form == "csv":
+            count = write_csv_plain(first, ANSWER_COLUMNS, out)
+            rest = second_half.copy_to(out, store.identity)
+            if rest is None:  # the child failed, or read another file: this process writes it
+                second = store.batches(after, parameters, BATCH_ROWS)
+                rest = write_csv_plain(second, ANSWER_COLUMNS, out, header=False)
+            return count + rest
+        count = write_json_plain(first, ANSWER_FIELDS, out, close=False)
+        rest = second_half.copy_to(out, store.identity, _json_opening if count == 0 else str)
+        if rest is None:
+            second = store.batches(after, parameters, BATCH_ROWS)
+            rest = write_json_plain(second, ANSWER_FIELDS, out, written=count, close=False)
+        close_json(out, count + rest)
+        out.write("\n")
+        return count + rest
+    finally:
+        second_half.dismiss()
+
+
+def second_half_writer(form: Literal["csv", "json"]) -> WriteRows:
+    """How the child of quiz.engine.report_split writes the second half of the answers
+    report: rows alone, none first."""
+
+    def write(batches: Batches, out: TextIO) -> int:
+        if form == "csv":
+            return write_csv_plain(batches, ANSWER_COLUMNS, out, header=False)
+        return write_json_plain(batches, ANSWER_FIELDS, out, written=1, close=False)
+
+    return write
+
+
+def _json_opening(text: str) -> str:
+    """The second half's first text as the report's first (the first half was empty): `[`
+    in place of the separating `,`."""
+    return "[" + text.removeprefix(",")
+
+
+def _split_at(store: Store, filters: Filters) -> tuple[int, str, int] | None:
+    """Where to split the answers report in two (None if it is too small to be worth it): the
+    highest answer id now, and the key (answered_at, id) of the middle answer by id (answers
+    are recorded about in time order, so the halves come out about even)."""
+    condition, parameters = filters.where()
+    if filters.player is not None or filters.game is not None:
+        return None  # one player's or one game's answers: a small report
+    count, highest = store.query(
+        f"SELECT count(*), max(a.id) FROM answers a WHERE {condition}", parameters
+    )[0]
+    if count < SPLIT_ROWS:
+        return None
+    middle = store.query(
+        f"SELECT a.answered_at, a.id FROM answers a WHERE {condition} AND a.id <= ?"
+        " ORDER BY a.id LIMIT 1 OFFSET ?",
+        [*parameters, highest, count // 2],
+    )
+    if not middle:
+        return None
+    return int(highest), str(middle[0][0]), int(middle[0][1])
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:

@@ -1,0 +1,219 @@
+"""A big answers report written a half by each of two processes (quiz.engine.report_split) is
+the report one process writes, byte for byte: hostile values in both halves, an empty first
+half, a child that fails or reads another file (this process then writes its half itself).
+
+The fork is only safe in a process without threads, so each report runs as `quiz report` in a
+fresh process, with the split lowered to 20 answers and batches of 4; the process says on
+stderr how many rows the child wrote, so that a test fails if no child did."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from quiz.engine import report_split, reports
+from quiz.engine.reports import Filters
+from quiz.engine.store import Store
+from tests.engine.test_review_and_reports import HOSTILE_ANSWERS
+
+REPORT = """
+import os, sys
+from quiz.engine import report_split, reports
+reports.SPLIT_ROWS = 20
+reports.BATCH_ROWS = report_split.BATCH_ROWS = 4
+copied = report_split.SecondHalf.copy_to
+def copy_to(self, *args):
+    rows = copied(self, *args)
+    print(f"the child wrote {rows} rows", file=sys.stderr)
+    return rows
+report_split.SecondHalf.copy_to = copy_to
+PATCH
+from quiz.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+"""`quiz report` in a fresh process, PATCH replaced by what a test changes."""
+
+
+def answers_store(path: Path, times: list[str]) -> Store:
+    """A store of one answer per time in `times` (ids in that order), by two players, with the
+    hostile values of the streamed-report test spread over both halves."""
+    store = Store.open(path, now=lambda: datetime(2026, 11, 28, tzinfo=UTC)).store
+    with store.transaction() as db:
+        db.execute("INSERT INTO players(name, created_at) VALUES ('Ann', 'x'), ('Жанна', 'x')")
+        db.execute(
+            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions)"
+            " VALUES (1, 'demo', 'practice', 1, 'x', 10), (2, 'demo', 'practice', 2, 'x', 10)"
+        )
+        for n, time in enumerate(times):
+            db.execute(
+                "INSERT INTO answers(game_id, bank, question_id, question_hash, topic,"
+                " difficulty, answer, correct, points, seconds, hint_used, answered_at)"
+                " VALUES (?, 'demo', ?, 'h', 'Trade', 'easy', 'an answer', ?, 100, 4.5, ?, ?)",
+                (1 + n % 2, f"q{n}", n % 3 == 0, n % 5 == 0, time),
+            )
+        for n, (column, value) in HOSTILE_ANSWERS.items():
+            db.execute(f"UPDATE answers SET {column} = ? WHERE question_id = ?", (value, f"q{n}"))
+    return store
+
+
+def in_one_process(store: Store, form: str) -> str:
+    """The report as one process writes it."""
+    out = io.StringIO()
+    reports.write_answers(store, Filters(), form, out)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def in_two(home: Path, form: str, patch: str = "", *more: str) -> tuple[str, str]:
+    """`quiz report --format FORM -o FILE` in a fresh process: the file's text, and stderr."""
+    target = home / f"report.{form}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            REPORT.replace("PATCH", patch),
+            "report",
+            "--format",
+            form,
+            "-o",
+            str(target),
+            "--force",
+            *more,
+        ],
+        env={**os.environ, "QUIZ_HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return target.read_bytes().decode("utf-8-sig"), done.stderr
+
+
+def times_in_order(count: int) -> list[str]:
+    """Answer times as a class's come: in id order, a few out of it (recorded late)."""
+    times = [f"2026-11-28T09:{n // 2:02}:00Z" for n in range(count)]
+    times[3], times[20] = times[20], times[3]
+    return times
+
+
+forks = pytest.mark.skipif(
+    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
+    reason="the report is split only on Linux with a second core",
+)
+
+
+@forks
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_a_report_in_two_halves_is_the_report_in_one(tmp_path: Path, form: str) -> None:
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    expected = in_one_process(store, form)
+    written, said = in_two(tmp_path, form)
+    assert "the child wrote 15 rows" in said
+    assert written == expected
+    assert "30 rows written" in said
+
+
+@forks
+def test_an_empty_first_half_still_makes_one_json_list(tmp_path: Path) -> None:
+    """The middle answer by id is the earliest: every answer is in the child's half, and its
+    first row opens the list."""
+    times = ["2026-11-28T10:00:00Z"] * 30
+    times[15] = "2026-11-28T09:00:00Z"
+    store = answers_store(tmp_path / "quiz.db", times)
+    expected = in_one_process(store, "json")
+    written, said = in_two(tmp_path, "json")
+    assert "the child wrote 30 rows" in said
+    assert written == expected and written.startswith("[\n  {")
+
+
+@forks
+@pytest.mark.parametrize(
+    "patch",
+    [
+        "report_split._write_half = lambda *args: 1",  # the child fails
+        "report_split._write_half = lambda *args: os.kill(os.getpid(), 9)",  # it is killed
+        "report_split.identity_of = lambda path: report_split.FileIdentity(0, 0)",  # other file
+    ],
+)
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_without_the_childs_half_this_process_writes_it(
+    tmp_path: Path, patch: str, form: str
+) -> None:
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    expected = in_one_process(store, form)
+    written, said = in_two(tmp_path, form, patch)
+    assert "the child wrote None rows" in said
+    assert written == expected
+
+
+@forks
+def test_small_and_one_players_reports_are_not_split(tmp_path: Path) -> None:
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    one_player = io.StringIO()
+    reports.write_answers(store, Filters(player="Ann"), "csv", one_player)
+    written, said = in_two(tmp_path, "csv", "", "--player", "Ann")
+    assert "the child wrote" not in said and written == one_player.getvalue()
+    written, said = in_two(tmp_path, "csv", "reports.SPLIT_ROWS = 31")
+    assert "the child wrote" not in said and written == in_one_process(store, "csv")
+
+
+@forks
+def test_a_refused_report_lets_its_child_go(tmp_path: Path) -> None:
+    """The output file exists and --force is not given: the command stops at once, and the
+    child waiting for its half exits with it (the run would time out if it hung)."""
+    answers_store(tmp_path / "quiz.db", times_in_order(30))
+    target = tmp_path / "report.csv"
+    target.write_text("kept")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            REPORT.replace("PATCH", ""),
+            "report",
+            "--format",
+            "csv",
+            "-o",
+            str(target),
+        ],
+        env={**os.environ, "QUIZ_HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode != 0 and "report.csv" in done.stderr
+    assert target.read_text() == "kept"
+
+
+def test_no_fork_beside_a_running_thread() -> None:
+    """A forked child would inherit the locks another thread holds: with a thread running,
+    one process writes the report."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not report_split.fork_is_safe()
+        assert report_split.SecondHalf.fork(reports.second_half_writer("csv")) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_answers_are_only_ever_added() -> None:
+    """What makes the two halves' snapshots hold the same answers: no SQL in the program
+    changes or deletes an answer (a recorded answer is history)."""
+    package = Path(reports.__file__).parent.parent
+    changing = re.compile(r"\b(UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+answers\b", re.IGNORECASE)
+    found = [
+        f"{path.relative_to(package)}: {match.group()}"
+        for path in sorted(package.rglob("*.py"))
+        for match in changing.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+    assert changing.search("UPDATE answers SET answer = 'x'")  # the search finds one
