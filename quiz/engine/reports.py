@@ -231,24 +231,24 @@ def _json_opening(text: str) -> str:
 
 def _split_at(store: Store, filters: Filters) -> tuple[int, str, int] | None:
     """Where to split the answers report in two (None if it is too small to be worth it): the
-    highest answer id now, and the key (answered_at, id) of the middle answer by id (answers
-    are recorded about in time order, so the halves come out about even)."""
-    condition, parameters = filters.where()
+    highest answer id now, and the key (answered_at, id) of the answer halfway between the
+    lowest and highest ids. Answers are never deleted, so the ids are dense, and they are
+    recorded about in time order, so the halves come out about even. Three seeks by id, not a
+    count: counting a year of answers takes longer than the fork saves. A filter by bank or
+    date is left out of it: any key splits the report right, and the filtered answers are
+    about as even."""
     if filters.player is not None or filters.game is not None:
         return None  # one player's or one game's answers: a small report
-    count, highest = store.query(
-        f"SELECT count(*), max(a.id) FROM answers a WHERE {condition}", parameters
+    lowest, highest = store.query(
+        "SELECT (SELECT min(id) FROM answers), (SELECT max(id) FROM answers)"
     )[0]
-    if count < SPLIT_ROWS:
+    if lowest is None or highest - lowest + 1 < SPLIT_ROWS:
         return None
     middle = store.query(
-        f"SELECT a.answered_at, a.id FROM answers a WHERE {condition} AND a.id <= ?"
-        " ORDER BY a.id LIMIT 1 OFFSET ?",
-        [*parameters, highest, count // 2],
-    )
-    if not middle:
-        return None
-    return int(highest), str(middle[0][0]), int(middle[0][1])
+        "SELECT answered_at, id FROM answers WHERE id >= ? ORDER BY id LIMIT 1",
+        ((lowest + highest) // 2,),
+    )[0]
+    return int(highest), str(middle[0]), int(middle[1])
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:

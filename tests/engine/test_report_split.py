@@ -64,10 +64,10 @@ def answers_store(path: Path, times: list[str]) -> Store:
     return store
 
 
-def in_one_process(store: Store, form: str) -> str:
+def in_one_process(store: Store, form: str, filters: Filters | None = None) -> str:
     """The report as one process writes it."""
     out = io.StringIO()
-    reports.write_answers(store, Filters(), form, out)  # type: ignore[arg-type]
+    reports.write_answers(store, filters or Filters(), form, out)  # type: ignore[arg-type]
     return out.getvalue()
 
 
@@ -115,9 +115,24 @@ def test_a_report_in_two_halves_is_the_report_in_one(tmp_path: Path, form: str) 
     store = answers_store(tmp_path / "quiz.db", times_in_order(30))
     expected = in_one_process(store, form)
     written, said = in_two(tmp_path, form)
-    assert "the child wrote 15 rows" in said
+    # Split at id 15, halfway between 1 and 30: the child writes 15 and those after its time,
+    # the 3rd (recorded late) but not the 21st (recorded early).
+    assert "the child wrote 16 rows" in said
     assert written == expected
     assert "30 rows written" in said
+
+
+@forks
+def test_a_filtered_report_is_split_the_same_way(tmp_path: Path) -> None:
+    """Only answers since a time and of a bank: the split key is the same, the halves are the
+    filtered answers before and after it."""
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    since = "2026-11-28T09:04:00Z"
+    filters = Filters(bank="demo", since=reports.parse_since(since))
+    written, said = in_two(tmp_path, "csv", "", "--since", since, "--bank", "demo")
+    assert "the child wrote 16 rows" in said
+    assert written == in_one_process(store, "csv", filters)
+    assert written.count("\r\n") == 1 + 30 - 8
 
 
 @forks
@@ -125,7 +140,7 @@ def test_an_empty_first_half_still_makes_one_json_list(tmp_path: Path) -> None:
     """The middle answer by id is the earliest: every answer is in the child's half, and its
     first row opens the list."""
     times = ["2026-11-28T10:00:00Z"] * 30
-    times[15] = "2026-11-28T09:00:00Z"
+    times[14] = "2026-11-28T09:00:00Z"  # id 15
     store = answers_store(tmp_path / "quiz.db", times)
     expected = in_one_process(store, "json")
     written, said = in_two(tmp_path, "json")
