@@ -30,14 +30,18 @@ def own_peak_kib() -> int:
 
 def reporting_peak(module: str, *arguments: str) -> list[str]:
     """The command that runs `python -m MODULE ARGUMENTS` in one process, as it would run, and
-    writes `peak_kib=N` (`own_peak_kib`) to stderr as it exits; `peak_of` reads it back."""
+    writes `peak_kib=N` to stderr as it exits; `peak_of` reads it back. N is the larger of its
+    own peak (`own_peak_kib`) and its forked children's (`quiz report` writes a big report a
+    half in each of two processes): the bigger process's peak."""
     import inspect  # here: the probes import this module, and time their own start-up
 
     wrapper = "\n".join(
         [
             "import atexit, resource, runpy, sys",
             inspect.getsource(own_peak_kib),
-            f"atexit.register(lambda: sys.stderr.write('\\n{PEAK_PREFIX}%d\\n' % own_peak_kib()))",
+            "children = lambda: resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss",
+            f"atexit.register(lambda: sys.stderr.write('\\n{PEAK_PREFIX}%d\\n'"
+            " % max(own_peak_kib(), children())))",
             f"sys.argv = [{module!r}, *sys.argv[1:]]",
             f"runpy.run_module({module!r}, run_name='__main__', alter_sys=True)",
         ]
