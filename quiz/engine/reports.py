@@ -184,9 +184,13 @@ def write_answers(
         count = write_json_plain(batches, ANSWER_FIELDS, out)
         out.write("\n")
         return count
+    # Each answer in one half, in the report's order: the key compared as stored (`+` drops the
+    # column's affinity, as ORDER BY does), and one with no time (a damaged store) in the
+    # first half, where ORDER BY puts it, not in neither (its comparison is NULL).
+    at_or_after = "(+a.answered_at, a.id) >= (?, ?)"
     before, after = (
         select + _ANSWERS_FROM.format(condition=f"{condition} AND a.id <= ? AND {key}")
-        for key in ("(a.answered_at, a.id) < (?, ?)", "(a.answered_at, a.id) >= (?, ?)")
+        for key in (f"({at_or_after}) IS NOT TRUE", at_or_after)
     )
     parameters = [*parameters, *split]
     try:
@@ -229,7 +233,7 @@ def _json_opening(text: str) -> str:
     return "[" + text.removeprefix(",")
 
 
-def _split_at(store: Store, filters: Filters) -> tuple[int, str, int] | None:
+def _split_at(store: Store, filters: Filters) -> tuple[int, Any, int] | None:
     """Where to split the answers report in two (None if it is too small to be worth it): the
     highest answer id now, and the key (answered_at, id) of the answer halfway between the
     lowest and highest ids. Answers are never deleted, so the ids are dense, and they are
@@ -248,7 +252,7 @@ def _split_at(store: Store, filters: Filters) -> tuple[int, str, int] | None:
         "SELECT answered_at, id FROM answers WHERE id >= ? ORDER BY id LIMIT 1",
         ((lowest + highest) // 2,),
     )[0]
-    return int(highest), str(middle[0]), int(middle[1])
+    return int(highest), middle[0], int(middle[1])
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -133,6 +134,37 @@ def test_a_filtered_report_is_split_the_same_way(tmp_path: Path) -> None:
     assert "the child wrote 16 rows" in said
     assert written == in_one_process(store, "csv", filters)
     assert written.count("\r\n") == 1 + 30 - 8
+
+
+def drop_time(path: Path, ids: list[int]) -> None:
+    """Answers with no time, as a damaged store can hold (the schema's NOT NULL edited out)."""
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA writable_schema = ON")
+        (schema,) = db.execute("SELECT sql FROM sqlite_master WHERE name = 'answers'").fetchone()
+        loose = schema.replace("answered_at TEXT NOT NULL", "answered_at TEXT")
+        assert loose != schema
+        db.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'answers'", (loose,))
+    with sqlite3.connect(path) as db:
+        db.executemany("UPDATE answers SET answered_at = NULL WHERE id = ?", [(i,) for i in ids])
+    sqlite3.connect(path).close()
+
+
+@forks
+@pytest.mark.parametrize(("timeless", "childs"), [([2, 25], 15), ([15], 0)])
+def test_answers_with_no_time_are_neither_lost_nor_moved(
+    tmp_path: Path, timeless: list[int], childs: int
+) -> None:
+    """A damaged store's answers with no time come first, as one process writes them (the
+    25th goes to the first half); when the split's own answer has none, the first half is the
+    whole report."""
+    answers_store(tmp_path / "quiz.db", times_in_order(30)).close()
+    drop_time(tmp_path / "quiz.db", timeless)
+    store = Store.open(tmp_path / "quiz.db").store
+    expected = in_one_process(store, "csv")
+    assert expected.count(",\r\n") == len(timeless)  # the last cell, empty
+    written, said = in_two(tmp_path, "csv")
+    assert f"the child wrote {childs} rows" in said
+    assert written == expected
 
 
 @forks
