@@ -64,12 +64,13 @@ def run(args: argparse.Namespace) -> int:
     # check runs while SQLite sorts them, and the first row waits for its verdict.
     streamed = not args.items and args.by == "answer" and args.format != "table"
     second_half = None
-    if streamed and args.player is None and args.game is None:
+    if streamed and args.player is None and args.game is None and args.since is None:
+        from quiz.engine.paths import store_path
         from quiz.engine.report_split import SecondHalf
 
         # A big report is written a half by each of two processes: the child is forked now,
         # before the store is opened (quiz.engine.report_split).
-        second_half = SecondHalf.fork(reports.second_half_writer(args.format))
+        second_half = SecondHalf.fork(reports.second_half_writer(args.format), store_path())
     try:
         return _run(args, streamed, second_half)
     finally:

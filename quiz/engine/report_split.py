@@ -27,13 +27,14 @@ report of fewer than SPLIT_ROWS answers), one process writes the whole report.
 
 from __future__ import annotations
 
+import contextlib
 import io
-import json
 import os
+import pickle
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
@@ -44,6 +45,9 @@ from quiz.engine.storefile import FileIdentity, identity_of
 SPLIT_ROWS = 50_000
 """The fewest answers a report is split for: below, forking and copying cost more than the
 second core saves (a class's term is about 30,000 answers)."""
+SPLIT_FILE_BYTES = 8 << 20
+"""The smallest store file a child is forked for, before the store is opened (a store holds
+about 220 bytes an answer: 8 MiB is some 38,000): a small class's report forks nothing."""
 
 Batches = Iterable[Sequence[tuple[Any, ...]]]
 WriteRows = Callable[[Batches, TextIO], int]
@@ -78,23 +82,37 @@ class SecondHalf:
         self._output = output
 
     @classmethod
-    def fork(cls, write: WriteRows) -> SecondHalf | None:
-        """A child that will write its half with `write`; None where a fork is not safe (see
-        `fork_is_safe`). Call before the store is opened."""
-        if not fork_is_safe():
-            return None
-        import tempfile  # here: 7 ms, for the reports that are split (docs/architecture.md)
+    def fork(cls, write: WriteRows, store: Path) -> SecondHalf | None:
+        """A child that will write its half of a report from the store file at `store` with
+        `write`; None where a fork is not safe (see `fork_is_safe`), the store is small, or the
+        system refuses (too many processes, no temporary folder): one process writes it all.
+        Call before this process opens the store, or any SQLite file."""
+        try:
+            if not fork_is_safe() or os.stat(store).st_size < SPLIT_FILE_BYTES:
+                return None
+            import tempfile  # here: 7 ms, for the reports that are split (docs/architecture.md)
 
-        output = tempfile.TemporaryFile()  # noqa: SIM115 - the child writes it, this process reads it
-        orders_read, orders_write = os.pipe()
-        results_read, results_write = os.pipe()
-        pid = os.fork()
+            output = tempfile.TemporaryFile()  # noqa: SIM115 - the child writes it, this process reads it
+        except OSError:
+            return None
+        pipes: list[int] = []
+        try:
+            pipes += os.pipe()
+            pipes += os.pipe()
+            orders_read, orders_write, results_read, results_write = pipes
+            parent = os.getpid()
+            pid = os.fork()
+        except OSError:
+            for end in pipes:
+                os.close(end)
+            output.close()
+            return None
         if pid == 0:  # the child: it never returns, and leaves the parent's buffers unflushed
             code = 1
             try:
                 os.close(orders_write)
                 os.close(results_read)
-                code = _write_half(orders_read, results_write, output, write)
+                code = _write_half(orders_read, results_write, output, write, parent)
             finally:
                 os._exit(code)
         os.close(orders_read)
@@ -102,13 +120,15 @@ class SecondHalf:
         return cls(pid, orders_write, results_read, output)
 
     def start(self, path: Path, sql: str, parameters: Sequence[Any]) -> None:
-        """Tell the child its half: the query (read-only) of the store file at `path`."""
-        order = json.dumps({"path": str(path), "sql": sql, "parameters": list(parameters)})
+        """Tell the child its half: the query (read-only) of the store file at `path`. The
+        order is pickled: it goes to a fork of this very program, and a key read from a
+        damaged store may be bytes."""
+        order = pickle.dumps((str(path), sql, list(parameters)))
         assert self._orders is not None, "a second half is started once"
         try:
             with open(self._orders, "wb") as orders:
                 self._orders = None
-                orders.write(order.encode())
+                orders.write(order)
         except BrokenPipeError:
             pass  # the child is gone: `copy_to` finds nothing, and the caller writes the half
 
@@ -123,21 +143,20 @@ class SecondHalf:
             said = results.read()
         self._reap()
         try:
-            told = json.loads(said)
-            rows, read = int(told["rows"]), FileIdentity(*told["identity"])
-        except (ValueError, TypeError, KeyError):
-            return None
+            rows, read = pickle.loads(said)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError):
+            return None  # the child failed or died before it said anything
         if read != identity:
             return None
         self._output.seek(0)
         text = io.TextIOWrapper(self._output, encoding="utf-8", newline="")
-        chunk = text.read(_COPY_CHARACTERS)
-        if chunk:
-            out.write(first(chunk))
-        while chunk := text.read(_COPY_CHARACTERS):
+        chunk = _lines(text)
+        chunk = first(chunk) if chunk else chunk
+        while chunk:
             out.write(chunk)
+            chunk = _lines(text)
         text.close()
-        return rows
+        return int(rows)
 
     def dismiss(self) -> None:
         """Let the child go and wait for it: unstarted, it exits; started and not copied (the
@@ -146,7 +165,8 @@ class SecondHalf:
             os.close(self._orders)
             self._orders = None
         elif self._pid is not None:
-            os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # already gone
+                os.kill(self._pid, signal.SIGKILL)
         if self._results >= 0:
             os.close(self._results)
             self._results = -1
@@ -154,30 +174,48 @@ class SecondHalf:
         self._output.close()
 
     def _reap(self) -> None:
+        """Wait for the child to end (the system may have reaped it: SIGCHLD ignored)."""
         if self._pid is not None:
-            os.waitpid(self._pid, 0)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._pid, 0)
             self._pid = None
 
 
-def _write_half(orders: int, results: int, output: BinaryIO, write: WriteRows) -> int:
+def _lines(text: TextIO) -> str:
+    """The next text to copy, whole lines only: a line end is never cut in two, and the output
+    (terminal-safe standard output among them) sees a line's `\r\n` together."""
+    chunk = text.read(_COPY_CHARACTERS)
+    return chunk + text.readline() if chunk and not chunk.endswith("\n") else chunk
+
+
+def _write_half(orders: int, results: int, output: BinaryIO, write: WriteRows, parent: int) -> int:
     """The child's whole life: wait for an order, write its half to `output`, tell the parent
-    how many rows and which file it read. Returns the exit code."""
+    how many rows and which file it read. Returns the exit code; stops if the parent is gone
+    (killed alone, e.g. by `timeout`), rather than keep its output streams open."""
     with open(orders, "rb") as pipe:
         said = pipe.read()
     if not said:
         return 0  # dismissed
-    order = json.loads(said)
-    path = Path(order["path"])
+    place, sql, parameters = pickle.loads(said)
+    path = Path(place)
     identity = identity_of(path)
     connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     connection.execute("PRAGMA threads = 1")
-    cursor = connection.execute(order["sql"], order["parameters"])
+    cursor = connection.execute(sql, parameters)
     text = io.TextIOWrapper(output, encoding="utf-8", newline="")
-    rows = write(iter(partial(cursor.fetchmany, BATCH_ROWS), []), text)
+    rows = write(_while_parent_lives(iter(partial(cursor.fetchmany, BATCH_ROWS), []), parent), text)
     text.flush()
     connection.close()
     if identity is None or identity_of(path) != identity:
         return 1
     with open(results, "wb") as pipe:
-        pipe.write(json.dumps({"rows": rows, "identity": list(identity)}).encode())
+        pipe.write(pickle.dumps((rows, identity)))
     return 0
+
+
+def _while_parent_lives(batches: Batches, parent: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+    """The batches, while the parent process lives: an orphaned child stops (exit code 1)."""
+    for batch in batches:
+        if os.getppid() != parent:
+            raise SystemExit(1)
+        yield batch

@@ -3,6 +3,7 @@ results with its most-picked wrong answers (the class's misconceptions)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,7 +22,7 @@ from quiz.engine.report_output import to_json as to_json
 from quiz.engine.report_output import to_table as to_table
 from quiz.engine.report_output import write_report as write_report
 from quiz.engine.report_split import SPLIT_ROWS, Batches, SecondHalf, WriteRows
-from quiz.engine.store import Store, timestamp
+from quiz.engine.store import Store, StoreError, timestamp
 
 ANSWER_FIELDS = (
     Field("player", "p.name", "text"),
@@ -198,18 +199,25 @@ def write_answers(
         first = store.batches(before, parameters, BATCH_ROWS)
         if form == "csv":
             count = write_csv_plain(first, ANSWER_COLUMNS, out)
-            rest = second_half.copy_to(out, store.identity)
-            if rest is None:  # the child failed, or read another file: this process writes it
-                second = store.batches(after, parameters, BATCH_ROWS)
-                rest = write_csv_plain(second, ANSWER_COLUMNS, out, header=False)
-            return count + rest
-        count = write_json_plain(first, ANSWER_FIELDS, out, close=False)
-        rest = second_half.copy_to(out, store.identity, _json_opening if count == 0 else str)
-        if rest is None:
+        else:
+            count = write_json_plain(first, ANSWER_FIELDS, out, close=False)
+        read = store.identity  # the file the first half came from (replaced, if damaged)
+        opening = _json_opening if form == "json" and count == 0 else str
+        rest = second_half.copy_to(out, read, opening)
+        if rest is None:  # the child failed, or read another file: this process writes it
             second = store.batches(after, parameters, BATCH_ROWS)
-            rest = write_json_plain(second, ANSWER_FIELDS, out, written=count, close=False)
-        close_json(out, count + rest)
-        out.write("\n")
+            if form == "csv":
+                rest = write_csv_plain(second, ANSWER_COLUMNS, out, header=False)
+            else:
+                rest = write_json_plain(second, ANSWER_FIELDS, out, written=count, close=False)
+            if store.identity != read:
+                raise StoreError(
+                    f"the scores file {store.path} was replaced while the report was written"
+                    " (another game found it damaged); run the report again"
+                )
+        if form == "json":
+            close_json(out, count + rest)
+            out.write("\n")
         return count + rest
     finally:
         second_half.dismiss()
@@ -234,25 +242,34 @@ def _json_opening(text: str) -> str:
 
 
 def _split_at(store: Store, filters: Filters) -> tuple[int, Any, int] | None:
-    """Where to split the answers report in two (None if it is too small to be worth it): the
-    highest answer id now, and the key (answered_at, id) of the answer halfway between the
-    lowest and highest ids. Answers are never deleted, so the ids are dense, and they are
-    recorded about in time order, so the halves come out about even. Three seeks by id, not a
-    count: counting a year of answers takes longer than the fork saves. A filter by bank or
-    date is left out of it: any key splits the report right, and the filtered answers are
-    about as even."""
-    if filters.player is not None or filters.game is not None:
-        return None  # one player's or one game's answers: a small report
-    lowest, highest = store.query(
-        "SELECT (SELECT min(id) FROM answers), (SELECT max(id) FROM answers)"
-    )[0]
-    if lowest is None or highest - lowest + 1 < SPLIT_ROWS:
+    """Where to split the answers report in two (None if it is too small to be worth it, or
+    the file cannot tell): the highest answer id now, and the key (answered_at, id) of the
+    answer halfway between the lowest and highest ids. Ids rise as answers are recorded, about
+    in time order, so the halves come out about even: three seeks by id, where a count would
+    take longer than the fork saves. A bank's answers are spread over the year, and split as
+    evenly; one player's, one game's or those since a date are not split (few, or all late).
+
+    Read before the store's integrity check has said anything: a damaged file that fails
+    here is not split, and the report reads it as one process does (replaced, as at open)."""
+    if filters.player is not None or filters.game is not None or filters.since is not None:
         return None
-    middle = store.query(
-        "SELECT answered_at, id FROM answers WHERE id >= ? ORDER BY id LIMIT 1",
-        ((lowest + highest) // 2,),
-    )[0]
-    return int(highest), middle[0], int(middle[1])
+    try:
+        lowest, highest = store.query(
+            "SELECT (SELECT min(id) FROM answers), (SELECT max(id) FROM answers)"
+        )[0]
+        if not isinstance(lowest, int) or not isinstance(highest, int):
+            return None  # no answers, or ids that are not numbers (a damaged store)
+        if highest - lowest + 1 < SPLIT_ROWS:
+            return None
+        middle = store.query(
+            "SELECT answered_at, id FROM answers WHERE id >= ? ORDER BY id LIMIT 1",
+            ((lowest + highest) // 2,),
+        )
+    except sqlite3.DatabaseError:
+        return None
+    if not middle:
+        return None
+    return highest, middle[0][0], int(middle[0][1])
 
 
 def question_report(store: Store, filters: Filters) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ REPORT = """
 import os, sys
 from quiz.engine import report_split, reports
 reports.SPLIT_ROWS = 20
+report_split.SPLIT_FILE_BYTES = 0
 reports.BATCH_ROWS = report_split.BATCH_ROWS = 4
 copied = report_split.SecondHalf.copy_to
 def copy_to(self, *args):
@@ -105,7 +106,9 @@ def times_in_order(count: int) -> list[str]:
 
 
 forks = pytest.mark.skipif(
-    sys.platform != "linux" or len(os.sched_getaffinity(0)) < 2,
+    sys.platform != "linux"
+    or not os.path.isdir("/proc/self/task")
+    or len(os.sched_getaffinity(0)) < 2,
     reason="the report is split only on Linux with a second core",
 )
 
@@ -124,15 +127,18 @@ def test_a_report_in_two_halves_is_the_report_in_one(tmp_path: Path, form: str) 
 
 
 @forks
-def test_a_filtered_report_is_split_the_same_way(tmp_path: Path) -> None:
-    """Only answers since a time and of a bank: the split key is the same, the halves are the
-    filtered answers before and after it."""
+def test_a_banks_report_is_split_the_same_way(tmp_path: Path) -> None:
+    """Only a bank's answers: the split key is the same, the halves are its answers before and
+    after it. Answers since a date are not split (all late ones, the child would write them
+    all)."""
     store = answers_store(tmp_path / "quiz.db", times_in_order(30))
-    since = "2026-11-28T09:04:00Z"
-    filters = Filters(bank="demo", since=reports.parse_since(since))
-    written, said = in_two(tmp_path, "csv", "", "--since", since, "--bank", "demo")
+    written, said = in_two(tmp_path, "csv", "", "--bank", "demo")
     assert "the child wrote 16 rows" in said
-    assert written == in_one_process(store, "csv", filters)
+    assert written == in_one_process(store, "csv", Filters(bank="demo"))
+    since = "2026-11-28T09:04:00Z"
+    written, said = in_two(tmp_path, "csv", "", "--since", since)
+    assert "the child wrote" not in said
+    assert written == in_one_process(store, "csv", Filters(since=reports.parse_since(since)))
     assert written.count("\r\n") == 1 + 30 - 8
 
 
@@ -238,15 +244,18 @@ def test_a_refused_report_lets_its_child_go(tmp_path: Path) -> None:
     assert target.read_text() == "kept"
 
 
-def test_no_fork_beside_a_running_thread() -> None:
+def test_no_fork_beside_a_running_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A forked child would inherit the locks another thread holds: with a thread running,
     one process writes the report."""
+    monkeypatch.setattr(report_split, "SPLIT_FILE_BYTES", 0)
+    store = tmp_path / "quiz.db"
+    store.write_bytes(b"")
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
     try:
         assert not report_split.fork_is_safe()
-        assert report_split.SecondHalf.fork(reports.second_half_writer("csv")) is None
+        assert report_split.SecondHalf.fork(reports.second_half_writer("csv"), store) is None
     finally:
         stop.set()
         thread.join()
@@ -264,3 +273,120 @@ def test_answers_are_only_ever_added() -> None:
     ]
     assert found == []
     assert changing.search("UPDATE answers SET answer = 'x'")  # the search finds one
+
+
+def printed(home: Path, form: str, patch: str = "") -> str:
+    """`quiz report --format FORM` to standard output (terminal-safe), in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-c", REPORT.replace("PATCH", patch), "report", "--format", form],
+        env={**os.environ, "QUIZ_HOME": str(home)},
+        capture_output=True,
+        timeout=60,
+        check=True,
+    ).stdout.decode()
+
+
+@forks
+@pytest.mark.parametrize("form", ["csv", "json"])
+def test_the_childs_half_printed_keeps_its_line_ends(tmp_path: Path, form: str) -> None:
+    """Printed, the child's half is copied in pieces of 7 characters: a `\r\n` cut in two
+    would reach the terminal-safe output as a lone `\r`, written `\x0d`."""
+    answers_store(tmp_path / "quiz.db", times_in_order(30))
+    one = printed(tmp_path, form, "report_split.fork_is_safe = lambda: False")
+    two = printed(tmp_path, form, "report_split._COPY_CHARACTERS = 7")
+    assert two == one and "\\x0d" not in two
+
+
+@forks
+def test_a_key_that_is_bytes_still_splits(tmp_path: Path) -> None:
+    """The split answer's time is a blob (a damaged store): the key goes to the child as it
+    is, and the report is the one a single process writes."""
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    with store.transaction() as db:
+        db.execute("UPDATE answers SET answered_at = X'41' WHERE id = 15")
+    written, said = in_two(tmp_path, "json")
+    assert "the child wrote" in said and "None rows" not in said
+    assert written == in_one_process(store, "json")
+
+
+@forks
+def test_an_answer_recorded_during_the_report_is_in_neither_half(tmp_path: Path) -> None:
+    """A game records an answer after the split is made, before either half is read: both
+    halves read up to the split's highest id, so the report is the store as it was."""
+    store = answers_store(tmp_path / "quiz.db", times_in_order(30))
+    expected = in_one_process(store, "csv")
+    record = """
+import sqlite3
+started = report_split.SecondHalf.start
+def start(self, path, sql, parameters):
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO answers(game_id, bank, question_id, question_hash, topic,"
+                   " difficulty, answer, correct, points, seconds, hint_used, answered_at)"
+                   " VALUES (1, 'demo', 'late', 'h', 'Trade', 'easy', 'recorded late', 1, 100,"
+                   " 1.0, 0, '2026-11-28T23:00:00Z')")
+    started(self, path, sql, parameters)
+report_split.SecondHalf.start = start
+"""
+    written, said = in_two(tmp_path, "csv", record)
+    assert "the child wrote 16 rows" in said
+    assert written == expected
+    assert "recorded late" in in_one_process(store, "csv")  # it was recorded
+
+
+@forks
+def test_a_damaged_store_is_replaced_as_when_one_process_reads_it(tmp_path: Path) -> None:
+    """The answers table's first page is broken: the split's seeks fail, so the report is not
+    split, and the damaged file is moved aside and the report is empty, as always."""
+    path = tmp_path / "quiz.db"
+    answers_store(path, times_in_order(30)).close()
+    with sqlite3.connect(path) as db:
+        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'answers'").fetchone()
+        (size,) = db.execute("PRAGMA page_size").fetchone()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size : (root - 1) * size + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+    written, said = in_two(tmp_path, "csv")
+    assert "damaged" in said and "Traceback" not in said
+    assert (
+        written == "player,game_id,bank,question_id,topic,difficulty,answer,correct,points,"
+        "seconds,hint_used,answered_at\r\n"
+    )
+    assert list(tmp_path.glob("quiz.db.corrupt-*")) or list(tmp_path.glob("*corrupt*"))
+
+
+@forks
+def test_a_second_half_dismissed_or_stopped_is_reaped(tmp_path: Path) -> None:
+    """A child never told its half exits when let go; one told and not waited for (the report
+    failed) is stopped: either way it is reaped, and nothing waits for it."""
+    answers_store(tmp_path / "quiz.db", times_in_order(30)).close()
+    script = f"""
+import os, time
+from pathlib import Path
+from quiz.engine import report_split
+store = Path({str(tmp_path / "quiz.db")!r})
+report_split.SPLIT_FILE_BYTES = 0
+def slow(batches, out):
+    time.sleep(30)
+    return 0
+idle = report_split.SecondHalf.fork(slow, store)
+pid = idle._pid
+idle.dismiss()
+try:
+    os.waitpid(pid, os.WNOHANG)
+except ChildProcessError:
+    print("let go, reaped")
+busy = report_split.SecondHalf.fork(slow, store)
+pid = busy._pid
+busy.start(store, "SELECT 1", [])
+began = time.monotonic()
+busy.dismiss()
+try:
+    os.waitpid(pid, os.WNOHANG)
+except ChildProcessError:
+    print(f"stopped, reaped in {{time.monotonic() - began:.0f}} s")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.splitlines() == ["let go, reaped", "stopped, reaped in 0 s"]
