@@ -9,6 +9,7 @@ updated in place.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -114,6 +115,8 @@ class GameScreen(Screen[Session]):
         self._countdown: Timer | None = None
         self._panel: FeedbackPanel | None = None
         """The feedback panel, once made (see `_feedback_panel`)."""
+        self._inputs: dict[str, Widget] = {}
+        """The answer inputs made so far, by kind (each made once, then reused)."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar()
@@ -123,7 +126,8 @@ class GameScreen(Screen[Session]):
             yield Static(id="hint")
         first = self.session.current.question.input
         with BlankSwitcher(id="answer-area", initial=first):
-            yield make_answer_input(first)  # later kinds are made when first needed
+            # Later kinds are made when first needed.
+            yield self._inputs.setdefault(first, make_answer_input(first))
         yield KeyBar()
 
     async def on_mount(self) -> None:
@@ -158,7 +162,7 @@ class GameScreen(Screen[Session]):
     async def _answer_input(self, kind: InputKind) -> Widget:
         """The answer input of this kind, shown."""
         widget = await self._made_answer_input(kind)
-        self.query_one("#answer-area", ContentSwitcher).current = kind
+        self._answer_area.current = kind
         return widget
 
     async def _made_answer_input(self, kind: InputKind) -> Widget:
@@ -167,22 +171,45 @@ class GameScreen(Screen[Session]):
         The first question's is made with the screen; the others the game needs are made while
         the player reads it (`_prepare_answers`), then each is reused, updated in place.
         """
-        switcher = self.query_one("#answer-area", ContentSwitcher)
-        existing = switcher.query(f"#{kind}")
-        if existing:
-            return existing.first()
-        widget = make_answer_input(kind)
+        if kind in self._inputs:
+            return self._inputs[kind]
+        widget = self._inputs[kind] = make_answer_input(kind)
         widget.display = False  # until the switcher shows it
-        await switcher.mount(widget)
+        await self._answer_area.mount(widget)
         return widget
 
     @property
     def answer_input(self) -> AnswerInput | None:
         """The answer input of the question on screen (None before it is made)."""
-        switcher = self.query_one("#answer-area", ContentSwitcher)
-        shown = switcher.query(f"#{switcher.current}") if switcher.current else None
-        widget = shown.first() if shown else None
+        widget = self._inputs.get(self._answer_area.current or "")
         return widget if isinstance(widget, AnswerInput) else None
+
+    # The screen's fixed widgets, looked up once: a query walks the screen's widgets, and a
+    # question's change looked up ten (the next match question is the slowest key press).
+
+    @cached_property
+    def _status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @cached_property
+    def _question(self) -> VerticalScroll:
+        return self.query_one("#question", VerticalScroll)
+
+    @cached_property
+    def _prompt(self) -> Static:
+        return self.query_one("#prompt", Static)
+
+    @cached_property
+    def _how(self) -> Static:
+        return self.query_one("#how", Static)
+
+    @cached_property
+    def _hint(self) -> Static:
+        return self.query_one("#hint", Static)
+
+    @cached_property
+    def _answer_area(self) -> ContentSwitcher:
+        return self.query_one("#answer-area", ContentSwitcher)
 
     async def _prepare_answers(self) -> None:
         """While the player reads the first question, load what answering needs and make the
@@ -210,7 +237,7 @@ class GameScreen(Screen[Session]):
         session = self.session
         asked = session.current
         question = asked.question
-        status = self.query_one(StatusBar)
+        status = self._status
         status.player = session.player.name if len(session.players) > 1 else ""
         status.number = session.number
         status.total = session.total
@@ -218,13 +245,12 @@ class GameScreen(Screen[Session]):
         status.streak = session.player.streak
         status.topic = question.topic
         status.difficulty = question.difficulty
-        self.query_one("#prompt", Static).update(Content(question.prompt))
-        self.query_one("#hint", Static).display = False
-        for panel in self.query("#feedback"):
-            panel.display = False
-        switcher = self.query_one("#answer-area", ContentSwitcher)
-        switcher.display = True
-        how = self.query_one("#how", Static)
+        self._prompt.update(Content(question.prompt))
+        self._hint.display = False
+        if self._panel is not None:
+            self._panel.display = False
+        self._answer_area.display = True
+        how = self._how
         how.update(Content(question.how_to_answer(len(asked.choices))))
         how.display = True
         widget = await self._answer_input(question.input)
@@ -232,7 +258,7 @@ class GameScreen(Screen[Session]):
         widget.answered = False
         widget.show(asked)
         widget.focus()
-        self.query_one("#question", VerticalScroll).scroll_home(animate=False)
+        self._question.scroll_home(animate=False)
         session.shown()
         await self._tick()
         if not first:  # on mount, the footer has just read the bindings
@@ -266,7 +292,7 @@ class GameScreen(Screen[Session]):
         hint = self.session.take_hint()
         if hint is None:
             return
-        widget = self.query_one("#hint", Static)
+        widget = self._hint
         widget.update(Content.assemble(("Hint: ", "bold"), hint))
         widget.display = True
 
@@ -296,18 +322,18 @@ class GameScreen(Screen[Session]):
         if limit is None or self.session.answered:
             return
         left = limit - self.session.elapsed()
-        self.query_one(StatusBar).seconds_left = max(0, math.ceil(left))
+        self._status.seconds_left = max(0, math.ceil(left))
         if left <= 0:
             await self._show_outcome(self.session.time_out())
 
     async def _show_outcome(self, outcome: Outcome) -> None:
-        status = self.query_one(StatusBar)
+        status = self._status
         status.score = self.session.player.score
         status.streak = self.session.player.streak
         status.seconds_left = None
-        self.query_one("#answer-area", ContentSwitcher).display = False
-        self.query_one("#how", Static).display = False
-        self.query_one("#hint", Static).display = False
+        self._answer_area.display = False
+        self._how.display = False
+        self._hint.display = False
         panel = await self._feedback_panel()
         panel.show(outcome)
         panel.display = True
