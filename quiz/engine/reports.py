@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import partial
 from typing import Any, Literal, TextIO
 
 from quiz.engine.report_output import (
@@ -179,12 +180,8 @@ def write_answers(
         if second_half:
             second_half.dismiss()
         sql = select + _ANSWERS_FROM.format(condition=condition)
-        batches = store.batches(sql, parameters, BATCH_ROWS)
-        if form == "csv":
-            return write_csv_plain(batches, ANSWER_COLUMNS, out)
-        count = write_json_plain(batches, ANSWER_FIELDS, out)
-        out.write("\n")
-        return count
+        count = _write_part(form, store.batches(sql, parameters, BATCH_ROWS), out, written=0)
+        return _finish(form, out, count)
     # Each answer in one half, in the report's order: the key compared as stored (`+` drops the
     # column's affinity, as ORDER BY does), and one with no time (a damaged store) in the
     # first half, where ORDER BY puts it, not in neither (its comparison is NULL).
@@ -196,43 +193,45 @@ def write_answers(
     parameters = [*parameters, *split]
     try:
         second_half.start(store.path, after, parameters)
-        first = store.batches(before, parameters, BATCH_ROWS)
-        if form == "csv":
-            count = write_csv_plain(first, ANSWER_COLUMNS, out)
-        else:
-            count = write_json_plain(first, ANSWER_FIELDS, out, close=False)
+        count = _write_part(form, store.batches(before, parameters, BATCH_ROWS), out, written=0)
         read = store.identity  # the file the first half came from (replaced, if damaged)
         opening = _json_opening if form == "json" and count == 0 else str
         rest = second_half.copy_to(out, read, opening)
         if rest is None:  # the child failed, or read another file: this process writes it
             second = store.batches(after, parameters, BATCH_ROWS)
-            if form == "csv":
-                rest = write_csv_plain(second, ANSWER_COLUMNS, out, header=False)
-            else:
-                rest = write_json_plain(second, ANSWER_FIELDS, out, written=count, close=False)
+            rest = _write_part(form, second, out, written=count, first=False)
             if store.identity != read:
                 raise StoreError(
                     f"the scores file {store.path} was replaced while the report was written"
                     " (another game found it damaged); run the report again"
                 )
-        if form == "json":
-            close_json(out, count + rest)
-            out.write("\n")
-        return count + rest
+        return _finish(form, out, count + rest)
     finally:
         second_half.dismiss()
+
+
+def _write_part(
+    form: Literal["csv", "json"], batches: Batches, out: TextIO, written: int, first: bool = True
+) -> int:
+    """Rows of the answers report, after `written` rows: the first part with the CSV header,
+    a JSON list left open (`_finish` ends it). Returns how many."""
+    if form == "csv":
+        return write_csv_plain(batches, ANSWER_COLUMNS, out, header=first)
+    return write_json_plain(batches, ANSWER_FIELDS, out, written=written, close=False)
+
+
+def _finish(form: Literal["csv", "json"], out: TextIO, count: int) -> int:
+    """End the answers report of `count` rows (a JSON list is closed); return the count."""
+    if form == "json":
+        close_json(out, count)
+        out.write("\n")
+    return count
 
 
 def second_half_writer(form: Literal["csv", "json"]) -> WriteRows:
     """How the child of quiz.engine.report_split writes the second half of the answers
     report: rows alone, none first."""
-
-    def write(batches: Batches, out: TextIO) -> int:
-        if form == "csv":
-            return write_csv_plain(batches, ANSWER_COLUMNS, out, header=False)
-        return write_json_plain(batches, ANSWER_FIELDS, out, written=1, close=False)
-
-    return write
+    return partial(_write_part, form, written=1, first=False)
 
 
 def _json_opening(text: str) -> str:

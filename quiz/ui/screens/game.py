@@ -9,18 +9,16 @@ updated in place.
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Input, Static
+from textual.widgets import Input, Static
 
 from quiz.engine.model import Bank
 from quiz.engine.question_types.base import InputKind, Response
@@ -117,16 +115,23 @@ class GameScreen(Screen[Session]):
         """The feedback panel, once made (see `_feedback_panel`)."""
         self._inputs: dict[str, Widget] = {}
         """The answer inputs made so far, by kind (each made once, then reused)."""
+        # The screen's fixed widgets, held: a query walks the screen's widgets, and a
+        # question's change looked up ten (the next match question is the slowest key press).
+        self._status = StatusBar()
+        self._question = BlankScroll(id="question", can_focus=False)
+        self._prompt = Static(id="prompt")
+        self._how = Static(id="how")
+        self._hint = Static(id="hint")
+        self._answer_area = BlankSwitcher(id="answer-area", initial=session.current.question.input)
 
     def compose(self) -> ComposeResult:
-        yield StatusBar()
-        with BlankScroll(id="question", can_focus=False):
-            yield Static(id="prompt")
-            yield Static(id="how")
-            yield Static(id="hint")
+        yield self._status
+        with self._question:
+            yield self._prompt
+            yield self._how
+            yield self._hint
         first = self.session.current.question.input
-        with BlankSwitcher(id="answer-area", initial=first):
-            # Later kinds are made when first needed.
+        with self._answer_area:  # later kinds of input are made when first needed
             yield self._inputs.setdefault(first, make_answer_input(first))
         yield KeyBar()
 
@@ -183,33 +188,6 @@ class GameScreen(Screen[Session]):
         """The answer input of the question on screen (None before it is made)."""
         widget = self._inputs.get(self._answer_area.current or "")
         return widget if isinstance(widget, AnswerInput) else None
-
-    # The screen's fixed widgets, looked up once: a query walks the screen's widgets, and a
-    # question's change looked up ten (the next match question is the slowest key press).
-
-    @cached_property
-    def _status(self) -> StatusBar:
-        return self.query_one(StatusBar)
-
-    @cached_property
-    def _question(self) -> VerticalScroll:
-        return self.query_one("#question", VerticalScroll)
-
-    @cached_property
-    def _prompt(self) -> Static:
-        return self.query_one("#prompt", Static)
-
-    @cached_property
-    def _how(self) -> Static:
-        return self.query_one("#how", Static)
-
-    @cached_property
-    def _hint(self) -> Static:
-        return self.query_one("#hint", Static)
-
-    @cached_property
-    def _answer_area(self) -> ContentSwitcher:
-        return self.query_one("#answer-area", ContentSwitcher)
 
     async def _prepare_answers(self) -> None:
         """While the player reads the first question, load what answering needs and make the
