@@ -58,12 +58,14 @@ async def until(pilot: Pilot[None], condition: Callable[[], bool], seconds: floa
 
 
 def feedback_shown(pilot: Pilot[None]) -> bool:
-    """Whether an answer's feedback shows. Not `session.answered`: a time-out marks the
-    question answered, then makes the feedback panel if the game had not made it yet (a mount,
-    which awaits), and only then fills and shows it."""
+    """Whether an answer's feedback shows: the panel is displayed and its text laid out. Not
+    `session.answered`: a time-out marks the question answered, then makes the feedback panel
+    if the game had not made it yet (a mount, which awaits), and only then fills and shows it.
+    Not `display` alone: a panel shown for the first time has no size until the next layout,
+    which wraps its text to the width it gets (before the frame that draws it)."""
     from quiz.ui.widgets.feedback import FeedbackPanel
 
-    return any(panel.display for panel in pilot.app.screen.query(FeedbackPanel))
+    return any(panel.display and panel.lines for panel in pilot.app.screen.query(FeedbackPanel))
 
 
 def feedback_of(pilot: Pilot[None]) -> str:
