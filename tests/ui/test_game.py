@@ -262,7 +262,9 @@ async def test_bank_text_is_never_markup(write_bank) -> None:  # type: ignore[no
     )
     app = make_app(bank=load_bank(path))
     async with app.run_test(size=(80, 24)) as pilot:
-        assert text_of(pilot, "#prompt") == "[bold]Who[/] [@click=app.quit]clicks[/]?"
+        assert (
+            text_of(pilot, "#prompt").splitlines()[0] == "[bold]Who[/] [@click=app.quit]clicks[/]?"
+        )
         await pilot.click("#prompt", offset=(20, 0))
         screen = app.screen
         assert isinstance(screen, GameScreen)

@@ -43,6 +43,10 @@ NUMBER_KEYS = tuple(str(number) for number in range(1, 9))
 POLL_SECONDS = 0.5
 """How often a preview looks for saved changes."""
 
+TEXT_MUTED = "auto 60%"
+"""The theme's `$text-muted`, for a part of a text: in `Content` the variable draws as plain
+white, where CSS draws it as the text colour at 60% on its background."""
+
 HINT_KEY = "question_mark"
 """`?`: never part of a typed answer, since answers are compared without punctuation."""
 
@@ -74,12 +78,7 @@ class GameScreen(Screen[Session]):
             max-height: 50%;
         }
         #prompt {
-            text-style: bold;
             padding: 1 0 0 0;
-        }
-        #how {
-            color: $text-muted;
-            padding-bottom: 1;
         }
         #hint {
             color: $text-warning;
@@ -120,7 +119,9 @@ class GameScreen(Screen[Session]):
         self._status = StatusBar()
         self._question = BlankScroll(id="question", can_focus=False)
         self._prompt = Static(id="prompt")
-        self._how = Static(id="how")
+        """The question and, under it while it is unanswered, how to answer it: one widget, not
+        two (the how-to line, hidden by each answer and shown by each question, was the most
+        costly widget to draw for the next question, 1.3 ms of 17)."""
         self._hint = Static(id="hint")
         self._answer_area = BlankSwitcher(id="answer-area", initial=session.current.question.input)
 
@@ -128,7 +129,6 @@ class GameScreen(Screen[Session]):
         yield self._status
         with self._question:
             yield self._prompt
-            yield self._how
             yield self._hint
         first = self.session.current.question.input
         with self._answer_area:  # later kinds of input are made when first needed
@@ -223,14 +223,18 @@ class GameScreen(Screen[Session]):
         status.streak = session.player.streak
         status.topic = question.topic
         status.difficulty = question.difficulty
-        self._prompt.update(Content(question.prompt))
+        self._prompt.update(
+            Content.assemble(
+                (question.prompt, "bold"),
+                "\n",
+                (question.how_to_answer(len(asked.choices)), TEXT_MUTED),
+                "\n",  # a blank line before the answer
+            )
+        )
         self._hint.display = False
         if self._panel is not None:
             self._panel.display = False
         self._answer_area.display = True
-        how = self._how
-        how.update(Content(question.how_to_answer(len(asked.choices))))
-        how.display = True
         widget = await self._answer_input(question.input)
         assert isinstance(widget, AnswerInput)
         widget.answered = False
@@ -310,7 +314,7 @@ class GameScreen(Screen[Session]):
         status.streak = self.session.player.streak
         status.seconds_left = None
         self._answer_area.display = False
-        self._how.display = False
+        self._prompt.update(Content.styled(self.session.current.question.prompt, "bold"))
         self._hint.display = False
         panel = await self._feedback_panel()
         panel.show(outcome)
