@@ -162,7 +162,7 @@ def test_scores_and_reports(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     rows = out.splitlines()
     assert (
         rows[0]
-        == "player,game_id,bank,question_id,topic,difficulty,answer,correct,points,seconds,hint_used,answered_at"
+        == "player,game_id,bank,question_id,topic,difficulty,answer,correct,points,seconds,hint_used,answered_at,live_game_id"
     )
     assert len(rows) == 6 and "'=1+1" in out
     code, out, _ = run(capsys, "report", "--by", "question", "--format", "json")

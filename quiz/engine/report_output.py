@@ -29,7 +29,10 @@ spreadsheets fold them); such cells get a leading `'`."""
 
 
 def _text(value: Any) -> str:
-    """A value as report text: yes/no, `answer ×count` lists, numbers as written."""
+    """A value as report text: yes/no, `answer ×count` lists, numbers as written, nothing
+    (None) as an empty cell (in a table as in CSV: never the word `None`)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dict):
@@ -63,9 +66,12 @@ _CSV_STARTS_MARKED = bytes.maketrans(
 """Every byte a formula can start with (a full-width form's lead byte included) becomes `=`,
 and a line end a `,`: with the spaces and quotes deleted (`_NOT_CELL_STARTS`), a cell whose
 first character after its spaces starts a formula shows as `,=`."""
-_NOT_CELL_STARTS = b' "'
-"""What the rule looks past (spaces) and what `csv.writer` adds (quotes), deleted before the
-search for `,=`."""
+_NOT_CELL_STARTS = b' "\r'
+"""What the rule looks past (spaces), what `csv.writer` adds (quotes) and the `\r` of each line
+end, deleted before the search for `,=`. Kept, that `\r` read as a formula's start after an
+empty last cell (`,\r\n`), and sent every batch of a report whose last column is often empty
+cell by cell (three times slower). A `\r` inside a cell is a control character, which the
+check of control characters finds before this search."""
 _BEYOND_ASCII_UNSAFE = re.compile(
     "[" + "".join(re.escape(c) for c in sorted(UNSAFE_CHARACTERS) if ord(c) >= 0x80) + "]"
 )
@@ -216,13 +222,15 @@ def write_json(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     return count
 
 
-Kind = Literal["text", "number", "flag"]
+Kind = Literal["text", "number", "optional_number", "flag"]
+"""What a report column holds: text, a number, a number or nothing (empty in CSV, `null` in
+JSON), or a flag (yes/no in CSV, true/false in JSON)."""
 
 
 @dataclass(frozen=True)
 class Field:
     """A column of a report read straight from the store: its name, its SQL expression, and
-    what it holds (text, a number, or a flag that reports show as yes/no, JSON as true/false)."""
+    what it holds (`Kind`)."""
 
     name: str
     sql: str
@@ -230,6 +238,8 @@ class Field:
 
     def select(self, form: Literal["csv", "json"]) -> str:
         """The SQL that gives this column for `form`'s fast writer."""
+        if self.kind == "optional_number" and form == "json":
+            return f"ifnull({self.sql}, 'null')"  # written as it is by the template's `%s`
         if self.kind != "flag":
             return f"ifnull({self.sql}, '')" if form == "csv" else self.sql
         yes, no = ("'yes'", "'no'") if form == "csv" else ("'true'", "'false'")
@@ -249,6 +259,7 @@ def select_list(fields: Sequence[Field], form: Literal["csv", "json"]) -> str:
     kinds = {
         "text": "{0} >= '' AND {0} < X''",
         "number": "{0} BETWEEN -1.7e308 AND 1.7e308",
+        "optional_number": "({0} IS NULL OR {0} BETWEEN -1.7e308 AND 1.7e308)",
         "flag": "1",
     }
     guard = " AND ".join(kinds[field.kind].format(field.sql) for field in fields)
@@ -258,7 +269,7 @@ def select_list(fields: Sequence[Field], form: Literal["csv", "json"]) -> str:
 def _json_template(fields: Sequence[Field]) -> str:
     """One row as `write_json` writes it after the first, with `%s`/`%r` for its guard and
     values."""
-    slots = {"text": '"%s"', "number": "%r", "flag": "%s"}
+    slots = {"text": '"%s"', "number": "%r", "optional_number": "%s", "flag": "%s"}
     body = ",\n    ".join(
         f"{json.dumps(field.name).replace('%', '%%')}: {slots[field.kind]}" for field in fields
     )
@@ -266,7 +277,17 @@ def _json_template(fields: Sequence[Field]) -> str:
 
 
 _JSON_PLAIN_BYTES = _PLAIN_BYTES.translate(None, b'"\\')
-_JSON_SAMPLE: dict[Kind, Any] = {"text": "a", "number": 1, "flag": "true"}
+_JSON_SAMPLE: dict[Kind, Any] = {"text": "a", "number": 1, "optional_number": 1, "flag": "true"}
+
+
+def _json_value(kind: Kind, value: Any) -> Any:
+    """A value as `select_list(..., "json")` gave it, as JSON writes it."""
+    if kind == "flag":
+        return value == "true"
+    if kind == "optional_number" and value == "null":
+        return None  # `ifnull`'s NULL (the store's column holds ids or NULL; only a damaged
+        # store could hold the text "null" there, and that would read as nothing too)
+    return value
 
 
 def write_json_plain(
@@ -300,7 +321,7 @@ def write_json_plain(
         else:
             for index, values in enumerate(batch):
                 row = {
-                    field.name: value == "true" if field.kind == "flag" else value
+                    field.name: _json_value(field.kind, value)
                     for field, value in zip(fields, values[1:], strict=True)
                 }
                 out.write(_json_item(row, count + index == 0))

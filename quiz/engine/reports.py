@@ -38,8 +38,11 @@ ANSWER_FIELDS = (
     Field("seconds", "a.seconds", "number"),
     Field("hint_used", "a.hint_used", "flag"),
     Field("answered_at", "a.answered_at", "text"),
+    Field("live_game_id", "g.live_game_id", "optional_number"),
 )
-"""The columns of the answers report: one row per answer."""
+"""The columns of the answers report: one row per answer. `live_game_id` is the class game the
+answer was given in (`quiz report --game` takes it), empty for a game played alone; it comes
+last, so that a spreadsheet made from the report before it had the column reads the same."""
 ANSWER_COLUMNS = tuple(field.name for field in ANSWER_FIELDS)
 QUESTION_COLUMNS = (
     "bank",

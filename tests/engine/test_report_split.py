@@ -8,6 +8,7 @@ stderr how many rows the child wrote, so that a test fails if no child did."""
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -45,14 +46,19 @@ sys.exit(main(sys.argv[1:]))
 
 
 def answers_store(path: Path, times: list[str]) -> Store:
-    """A store of one answer per time in `times` (ids in that order), by two players, with the
-    hostile values of the streamed-report test spread over both halves."""
+    """A store of one answer per time in `times` (ids in that order), by two players (Ann alone,
+    Жанна in a class game), with the hostile values of the streamed-report test spread over
+    both halves."""
     store = Store.open(path, now=lambda: datetime(2026, 11, 28, tzinfo=UTC)).store
     with store.transaction() as db:
         db.execute("INSERT INTO players(name, created_at) VALUES ('Ann', 'x'), ('Жанна', 'x')")
         db.execute(
-            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions)"
-            " VALUES (1, 'demo', 'practice', 1, 'x', 10), (2, 'demo', 'practice', 2, 'x', 10)"
+            "INSERT INTO live_games(id, title, bank, questions, started_at, state)"
+            " VALUES (7, 'Class', 'demo', 10, 'x', '{}')"
+        )
+        db.execute(
+            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions, live_game_id)"
+            " VALUES (1, 'demo', 'practice', 1, 'x', 10, NULL), (2, 'demo', 'live', 2, 'x', 10, 7)"
         )
         for n, time in enumerate(times):
             db.execute(
@@ -167,7 +173,8 @@ def test_answers_with_no_time_are_neither_lost_nor_moved(
     drop_time(tmp_path / "quiz.db", timeless)
     store = Store.open(tmp_path / "quiz.db").store
     expected = in_one_process(store, "csv")
-    assert expected.count(",\r\n") == len(timeless)  # the last cell, empty
+    times = [row[11] for row in csv.reader(io.StringIO(expected))][1:]
+    assert times.count("") == len(timeless)
     written, said = in_two(tmp_path, "csv")
     assert f"the child wrote {childs} rows" in said
     assert written == expected
@@ -350,7 +357,7 @@ def test_a_damaged_store_is_replaced_as_when_one_process_reads_it(tmp_path: Path
     assert "damaged" in said and "Traceback" not in said
     assert (
         written == "player,game_id,bank,question_id,topic,difficulty,answer,correct,points,"
-        "seconds,hint_used,answered_at\r\n"
+        "seconds,hint_used,answered_at,live_game_id\r\n"
     )
     assert list(tmp_path.glob("quiz.db.corrupt-*")) or list(tmp_path.glob("*corrupt*"))
 

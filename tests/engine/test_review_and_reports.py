@@ -192,6 +192,11 @@ class TestReports:
         table = reports.to_table([{"a": "x" * 50, "b": 1.5}], ["a", "b"])
         assert table.splitlines()[2].startswith("x" * 39 + "…")
 
+    def test_table_shows_nothing_as_an_empty_cell(self) -> None:
+        """A game played alone has no class game: its cell is empty, as in CSV, not `None`."""
+        table = reports.to_table([{"a": None, "b": 7}, {"a": 3, "b": None}], ["a", "b"])
+        assert [line.rstrip() for line in table.splitlines()[2:]] == ["   7", "3"]
+
 
 HOSTILE_ANSWERS = {
     5: ("answer", "=HYPERLINK(1)"),  # a formula: its batch goes cell by cell
@@ -212,12 +217,17 @@ def test_streamed_answers_are_the_rows_written_the_slow_way(
     """`write_answers` (a batch at a time, each checked, a hostile batch in the middle of the
     report written the slow way) writes what `write_report` writes from `answer_rows`, every
     cell through the rule, byte for byte: clean batches before and after a hostile one, texts
-    in number columns, values beyond ASCII."""
+    in number columns, values beyond ASCII; an answer of a class game with its game's id, one
+    played alone with none."""
     with store.transaction() as db:
         db.execute("INSERT INTO players(name, created_at) VALUES ('Ann', 'x'), ('Жанна', 'x')")
         db.execute(
-            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions)"
-            " VALUES (1, 'demo', 'practice', 1, 'x', 10), (2, 'demo', 'practice', 2, 'x', 10)"
+            "INSERT INTO live_games(id, title, bank, questions, started_at, state)"
+            " VALUES (7, 'Class', 'demo', 10, 'x', '{}')"
+        )
+        db.execute(
+            "INSERT INTO games(player_id, bank, mode, seed, started_at, questions, live_game_id)"
+            " VALUES (1, 'demo', 'practice', 1, 'x', 10, NULL), (2, 'demo', 'live', 2, 'x', 10, 7)"
         )
         for n in range(30):
             db.execute(
@@ -237,3 +247,47 @@ def test_streamed_answers_are_the_rows_written_the_slow_way(
     assert fast.getvalue() == slow.getvalue()
     assert "'=HYPERLINK(1)" in fast.getvalue() or form == "json"
     assert "\\u202e" in fast.getvalue() and "\x07" not in fast.getvalue()
+    if form == "json":
+        live = {(row["player"], row["live_game_id"]) for row in json.loads(fast.getvalue())}
+        assert live == {("Ann", None), ("Жанна", 7)}
+    else:
+        rows = list(csv.DictReader(io.StringIO(fast.getvalue())))
+        assert {(row["player"], row["live_game_id"]) for row in rows} == {
+            ("Ann", ""),
+            ("Жанна", "7"),
+        }
+
+
+@pytest.mark.parametrize("form", ["csv", "json"])
+@pytest.mark.parametrize("live_game", [None, 7])
+def test_clean_answers_take_the_fast_path_with_or_without_a_class_game(
+    store: Store, bank: Bank, monkeypatch: pytest.MonkeyPatch, live_game: int | None, form: str
+) -> None:
+    """A clean batch is written by its template, whether its answers were given alone
+    (`live_game_id` NULL: `null` in JSON, an empty last cell in CSV) or in a class game: no
+    row goes a slower way. (An empty last cell once read as a formula's start, `,\r`.)"""
+    from quiz.engine import report_output
+
+    play(store, bank, "Ann", right={"khorgos"})
+    with store.transaction() as db:
+        db.execute(
+            "INSERT INTO live_games(id, title, bank, questions, started_at, state)"
+            " VALUES (7, 'Class', 'demo', 5, 'x', '{}')"
+        )
+        db.execute("UPDATE games SET live_game_id = ?", (live_game,))
+
+    def slow_way(row: dict[str, object], first: bool) -> str:
+        raise AssertionError(f"written row by row: {row}")
+
+    def slower_way(text: str, rows: int) -> bool:
+        raise AssertionError(f"not written by the template: {text!r}")
+
+    monkeypatch.setattr(report_output, "_json_item", slow_way)
+    monkeypatch.setattr(report_output, "_csv_batch_unchanged", slower_way)
+    out = io.StringIO()
+    assert reports.write_answers(store, Filters(), form, out) == 5  # type: ignore[arg-type]
+    if form == "json":
+        assert {row["live_game_id"] for row in json.loads(out.getvalue())} == {live_game}
+    else:
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        assert {row["live_game_id"] for row in rows} == {"" if live_game is None else "7"}
