@@ -64,8 +64,9 @@ _CSV_STARTS_MARKED = bytes.maketrans(
     _CELL_STARTS.replace(b"\n", b"") + b"\n", b"=" * (len(_CELL_STARTS) - 1) + b","
 )
 """Every byte a formula can start with (a full-width form's lead byte included) becomes `=`,
-and a line end a `,`: with the spaces and quotes deleted (`_NOT_CELL_STARTS`), a cell whose
-first character after its spaces starts a formula shows as `,=`."""
+and a line end's `\n` a `,`: with the spaces, quotes and line ends' `\r` deleted first
+(`_NOT_CELL_STARTS`), a cell whose first character after its spaces starts a formula shows as
+`,=`."""
 _NOT_CELL_STARTS = b' "\r'
 """What the rule looks past (spaces), what `csv.writer` adds (quotes) and the `\r` of each line
 end, deleted before the search for `,=`. Kept, that `\r` read as a formula's start after an
@@ -114,7 +115,7 @@ def _template_batch_unchanged(text: str, skeleton: bytes, batch: Sequence[tuple[
 
 def _no_formula_or_unsafe(text: str, marked: bytes) -> bool:
     """No cell of `text` starts like a formula (in `marked`, its bytes through
-    `_CSV_STARTS_MARKED` with spaces and quotes deleted), and no unsafe character beyond
+    `_CSV_STARTS_MARKED` with `_NOT_CELL_STARTS` deleted), and no unsafe character beyond
     ASCII."""
     if marked.startswith(b"=") or b",=" in marked:
         return False
@@ -249,8 +250,10 @@ class Field:
 def select_list(fields: Sequence[Field], form: Literal["csv", "json"]) -> str:
     """The SELECT list that `write_csv_plain` (form csv) or `write_json_plain` (form json)
     takes its rows from. For JSON, a first column guards the template: a backslash when a value
-    is not of its column's kind (a text where a number belongs, an infinite number, None), so
-    that the batch goes the slow way."""
+    is not of its column's kind (a text where a number belongs, an infinite number, None where
+    a value is required), so that the batch goes the slow way; after the backslash, one mark
+    per optional number, `n` where it is NULL (its cell is `ifnull`'s `'null'`, which the slow
+    way must not confuse with the text "null" that only a damaged store holds there)."""
     columns = [field.select(form) for field in fields]
     if form == "csv":
         return ", ".join(columns)
@@ -263,7 +266,12 @@ def select_list(fields: Sequence[Field], form: Literal["csv", "json"]) -> str:
         "flag": "1",
     }
     guard = " AND ".join(kinds[field.kind].format(field.sql) for field in fields)
-    return ", ".join([f"CASE WHEN {guard} THEN '' ELSE '\\' END", *columns])
+    nulls = "".join(
+        f" || CASE WHEN {field.sql} IS NULL THEN 'n' ELSE '-' END"
+        for field in fields
+        if field.kind == "optional_number"
+    )
+    return ", ".join([f"CASE WHEN {guard} THEN '' ELSE '\\'{nulls} END", *columns])
 
 
 def _json_template(fields: Sequence[Field]) -> str:
@@ -280,14 +288,25 @@ _JSON_PLAIN_BYTES = _PLAIN_BYTES.translate(None, b'"\\')
 _JSON_SAMPLE: dict[Kind, Any] = {"text": "a", "number": 1, "optional_number": 1, "flag": "true"}
 
 
-def _json_value(kind: Kind, value: Any) -> Any:
-    """A value as `select_list(..., "json")` gave it, as JSON writes it."""
-    if kind == "flag":
-        return value == "true"
-    if kind == "optional_number" and value == "null":
-        return None  # `ifnull`'s NULL (the store's column holds ids or NULL; only a damaged
-        # store could hold the text "null" there, and that would read as nothing too)
-    return value
+def _null_mark(value: Any) -> str:
+    """The mark of an optional number in a row whose guard passed (so it saw a number or NULL,
+    and its `'null'` is `ifnull`'s)."""
+    return "n" if value == "null" else "-"
+
+
+def _json_row(fields: Sequence[Field], values: Sequence[Any]) -> dict[str, Any]:
+    """A row as `select_list(fields, "json")` gave it (its guard first), as `write_json` takes
+    it: flags as booleans, an optional number that was NULL as None."""
+    guard, cells = values[0], values[1:]
+    nulls = iter(guard[1:])  # a failed guard's marks, one per optional number (else none)
+    row = {}
+    for field, value in zip(fields, cells, strict=True):
+        if field.kind == "flag":
+            value = value == "true"
+        elif field.kind == "optional_number" and next(nulls, _null_mark(value)) == "n":
+            value = None
+        row[field.name] = value
+    return row
 
 
 def write_json_plain(
@@ -320,10 +339,7 @@ def write_json_plain(
             out.write(("[\n" + text[2:]) if count == 0 else text)
         else:
             for index, values in enumerate(batch):
-                row = {
-                    field.name: _json_value(field.kind, value)
-                    for field, value in zip(fields, values[1:], strict=True)
-                }
+                row = _json_row(fields, values)
                 out.write(_json_item(row, count + index == 0))
         count += len(batch)
     if close:

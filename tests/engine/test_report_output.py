@@ -36,6 +36,8 @@ FIELDS = (
     Field("seconds", "seconds", "number"),
 )
 COLUMNS = tuple(field.name for field in FIELDS)
+WITH_OPTIONAL = (*FIELDS, Field("live_game_id", "live_game_id", "optional_number"))
+"""The fields and a number-or-nothing column (the class game an answer was given in)."""
 TRICKY = "".join(sorted(UNSAFE_CHARACTERS)) + "".join(FORMULA_STARTS) + " ,\"\\'aZ9é—Жﾟ"
 texts = st.text(alphabet=st.sampled_from(TRICKY), max_size=6) | st.sampled_from(
     ["Ann", "Жанна", "O'Brien", "44, 64", "-3", " =1", "=HYPERLINK(1)", "", "None", 'say "hi"']
@@ -54,13 +56,16 @@ def _store(rows: list[tuple[Any, ...]]) -> sqlite3.Connection:
     """The rows in an SQLite table without column types, as a damaged or hand-made store could
     hold them: any value in any column."""
     db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE answers (n, player, game_id, answer, correct, seconds)")
-    db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?)", rows)
+    db.execute("CREATE TABLE answers (n, player, game_id, answer, correct, seconds, live_game_id)")
+    padded = [(*row, *[None] * (7 - len(row))) for row in rows]
+    db.executemany("INSERT INTO answers VALUES (?, ?, ?, ?, ?, ?, ?)", padded)
     return db
 
 
-def _batches(db: sqlite3.Connection, form: str, size: int) -> list[list[tuple[Any, ...]]]:
-    select = select_list(FIELDS, form)  # type: ignore[arg-type]
+def _batches(
+    db: sqlite3.Connection, form: str, size: int, fields: tuple[Field, ...] = FIELDS
+) -> list[list[tuple[Any, ...]]]:
+    select = select_list(fields, form)  # type: ignore[arg-type]
     cursor = db.execute(f"SELECT {select} FROM answers ORDER BY n")
     batches = []
     while batch := cursor.fetchmany(size):
@@ -121,6 +126,39 @@ def test_json_batches_give_write_jsons_bytes(rows: list[tuple[Any, ...]], size: 
         }
         for batch in batches
         for row in batch
+    ]
+    write_json(plain, expected)
+    assert out.getvalue() == expected.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(texts | values, values, texts | values, values, values, values | st.just("null")),
+        max_size=12,
+    ),
+    size=st.integers(1, 5),
+)
+def test_json_batches_with_an_optional_number_give_write_jsons_bytes(
+    rows: list[tuple[Any, ...]], size: int
+) -> None:
+    """A number-or-nothing column: NULL is `null`, whether its batch is written by the template
+    or row by row; the text "null" (which only a damaged store could hold there) stays a text,
+    as `write_json` writes the stored values."""
+    db = _store([(n, *row) for n, row in enumerate(rows)])
+    batches = _batches(db, "json", size, WITH_OPTIONAL)
+    out = io.StringIO()
+    assert write_json_plain(batches, WITH_OPTIONAL, out) == len(rows)
+    expected = io.StringIO()
+    plain = [
+        {
+            **{
+                field.name: value == "true" if field.kind == "flag" else value
+                for field, value in zip(FIELDS, got[1:-1], strict=True)
+            },
+            "live_game_id": None if stored[-1] is None else got[-1],
+        }
+        for stored, got in zip(rows, [row for batch in batches for row in batch], strict=True)
     ]
     write_json(plain, expected)
     assert out.getvalue() == expected.getvalue()
