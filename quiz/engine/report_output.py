@@ -288,22 +288,20 @@ _JSON_PLAIN_BYTES = _PLAIN_BYTES.translate(None, b'"\\')
 _JSON_SAMPLE: dict[Kind, Any] = {"text": "a", "number": 1, "optional_number": 1, "flag": "true"}
 
 
-def _null_mark(value: Any) -> str:
-    """The mark of an optional number in a row whose guard passed (so it saw a number or NULL,
-    and its `'null'` is `ifnull`'s)."""
-    return "n" if value == "null" else "-"
-
-
 def _json_row(fields: Sequence[Field], values: Sequence[Any]) -> dict[str, Any]:
     """A row as `select_list(fields, "json")` gave it (its guard first), as `write_json` takes
     it: flags as booleans, an optional number that was NULL as None."""
     guard, cells = values[0], values[1:]
-    nulls = iter(guard[1:])  # a failed guard's marks, one per optional number (else none)
+    # A failed guard's marks, one per optional number; a passed guard saw only numbers and
+    # NULLs, so there a `'null'` is `ifnull`'s.
+    marks = iter(guard[1:]) if guard else None
     row = {}
     for field, value in zip(fields, cells, strict=True):
         if field.kind == "flag":
             value = value == "true"
-        elif field.kind == "optional_number" and next(nulls, _null_mark(value)) == "n":
+        elif field.kind == "optional_number" and (
+            next(marks) == "n" if marks is not None else value == "null"
+        ):
             value = None
         row[field.name] = value
     return row

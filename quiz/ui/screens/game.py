@@ -223,14 +223,7 @@ class GameScreen(Screen[Session]):
         status.streak = session.player.streak
         status.topic = question.topic
         status.difficulty = question.difficulty
-        self._prompt.update(
-            Content.assemble(
-                (question.prompt, "bold"),
-                "\n",
-                (question.how_to_answer(len(asked.choices)), TEXT_MUTED),
-                "\n",  # a blank line before the answer
-            )
-        )
+        self._show_prompt(question.how_to_answer(len(asked.choices)))
         self._hint.display = False
         if self._panel is not None:
             self._panel.display = False
@@ -247,6 +240,14 @@ class GameScreen(Screen[Session]):
             self.refresh_bindings()
         if self._panel is not None:  # its evidence, laid out once the question is drawn
             self.call_after_refresh(self._panel.prepare, asked)
+
+    def _show_prompt(self, how: str | None) -> None:
+        """The question in bold; under it, while it is unanswered, how to answer it (muted)
+        and a blank line before the answer."""
+        prompt = Content.styled(self.session.current.question.prompt, "bold")
+        if how is not None:
+            prompt = Content.assemble(prompt, "\n", (how, TEXT_MUTED), "\n")
+        self._prompt.update(prompt)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer the hint only while a question with a hint is unanswered; offer quitting with
@@ -314,7 +315,7 @@ class GameScreen(Screen[Session]):
         status.streak = self.session.player.streak
         status.seconds_left = None
         self._answer_area.display = False
-        self._prompt.update(Content.styled(self.session.current.question.prompt, "bold"))
+        self._show_prompt(how=None)
         self._hint.display = False
         panel = await self._feedback_panel()
         panel.show(outcome)
@@ -328,9 +329,8 @@ class GameScreen(Screen[Session]):
 
     def action_scroll_feedback(self, action: str) -> None:
         """Scroll the feedback panel (`action`: one of its scrolling actions)."""
-        from quiz.ui.widgets.feedback import FeedbackPanel
-
-        getattr(self.query_one(FeedbackPanel), f"action_{action}")()
+        if self._panel is not None:  # offered only while an answer's feedback shows
+            getattr(self._panel, f"action_{action}")()
 
     async def action_continue(self) -> None:
         """The player read the feedback: on to the next question, or to the results."""
