@@ -26,9 +26,7 @@ ANSWERS_SQL = (
     "SELECT p.name AS player, a.game_id, a.bank, a.question_id, a.topic, a.difficulty, a.answer,"
     " CASE WHEN a.correct THEN 'yes' ELSE 'no' END AS correct, a.points, a.seconds,"
     " CASE WHEN a.hint_used THEN 'yes' ELSE 'no' END AS hint_used, a.answered_at,"
-    " g.live_game_id"
-    + ANSWERS_FROM
-    + " {where} ORDER BY a.answered_at, a.id"
+    " g.live_game_id" + ANSWERS_FROM + " {where} ORDER BY a.answered_at, a.id"
 )
 BY_QUESTION_SQL = (
     "WITH counts AS (SELECT a.bank, a.question_id, a.topic, a.difficulty, a.answer,"
